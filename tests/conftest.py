@@ -1,0 +1,152 @@
+"""Fixtures in the Flask-tutorial style: app, client, hx client, role logins, a query counter."""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import event
+
+from tests import factories
+from webapp import create_app
+from webapp.extensions import db
+
+DB_URI = os.environ.get("TEST_DB_URI")
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    uri = DB_URI or "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": uri,
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests only
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _ctx(app):
+    """Each test runs in an app context against empty tables."""
+    with app.app_context():
+        yield
+        db.session.rollback()
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class Actor:
+    """A logged-in test client: get/post as a browser, hx_get/hx_post as htmx."""
+
+    def __init__(self, app, pegawai=None):
+        self.app = app
+        self.client = app.test_client()
+        self.pegawai = pegawai
+        if pegawai is not None:
+            r = self.post("/login", data={"nip": pegawai.nip, "password": factories.PASSWORD})
+            assert r.status_code == 302, r.get_data(as_text=True)
+
+    def _request(self, method, url, hx=False, **kw):
+        # Each request gets an app context of its own, as in production: a fresh `g` (so
+        # Flask-Login's user does not leak between clients) and a fresh database session.
+        db.session.commit()
+        if hx:
+            kw["headers"] = {"HX-Request": "true", **kw.get("headers", {})}
+        with self.app.app_context():
+            response = self.client.open(url, method=method, **kw)
+        db.session.expire_all()
+        return response
+
+    def get(self, url, **kw):
+        return self._request("GET", url, **kw)
+
+    def post(self, url, **kw):
+        return self._request("POST", url, **kw)
+
+    def hx_get(self, url, **kw):
+        return self._request("GET", url, hx=True, **kw)
+
+    def hx_post(self, url, **kw):
+        return self._request("POST", url, hx=True, **kw)
+
+
+@pytest.fixture
+def login(app):
+    """login(pegawai) → an Actor; login(None) → anonymous."""
+    return lambda pegawai=None: Actor(app, pegawai)
+
+
+@pytest.fixture
+def world():
+    """Everyone the access table needs, and records owned by `owner`."""
+    atasan = factories.make_pegawai("ATASAN", jenis="JPT")
+    owner = factories.make_pegawai("PEMILIK", jenis="JPT", atasan=atasan)
+    other = factories.make_pegawai("LAIN", jenis="JPT", atasan=atasan)
+    operator = factories.make_pegawai("OPERATOR", jenis="JA", is_operator=True)
+    admin = factories.make_pegawai("ADMIN", jenis="JA", is_admin=True)
+    pk = factories.make_pk(owner)
+    skp = factories.make_skp(owner)
+    db.session.commit()
+    return SimpleNamespace(
+        atasan=atasan,
+        owner=owner,
+        other=other,
+        operator=operator,
+        admin=admin,
+        pk=pk,
+        sasaran=pk.sasaran[0],
+        indikator_sasaran=pk.sasaran[0].indikator[0],
+        program=pk.program[0],
+        skp=skp,
+        rencana=skp.rencana[0],
+        indikator=skp.rencana[0].indikator[0],
+        unit=owner.unit_kerja,
+    )
+
+
+@contextmanager
+def _counting():
+    statements: list[str] = []
+
+    def before(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", before)
+
+
+@pytest.fixture
+def count_queries():
+    """with count_queries() as q: ...; len(q) is the number of SQL statements run."""
+    return _counting
+
+
+def csrf_token_from(html: str) -> str:
+    match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)

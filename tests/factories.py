@@ -1,0 +1,105 @@
+"""Small factories that build what a record needs (owner, unit, atasan) on demand."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+from webapp.extensions import db
+from webapp.models import (
+    Indikator,
+    IndikatorSasaran,
+    Pegawai,
+    PerjanjianKinerja,
+    ProgramPK,
+    RencanaHasilKerja,
+    SasaranStrategis,
+    UnitKerja,
+)
+from webapp.services.skp import new_skp
+
+PASSWORD = "rahasia-123"
+_seq = itertools.count(1)
+
+
+def next_nip(gender: str = "1") -> str:
+    """A valid, unique NIP: born 1 Jan 1980, TMT CPNS Jan 2005."""
+    return f"19800101200501{gender}{next(_seq) % 1000:03d}"
+
+
+def make_unit(nama: str = "Direktorat Uji", parent: UnitKerja | None = None) -> UnitKerja:
+    unit = UnitKerja(nama=nama, parent=parent)
+    db.session.add(unit)
+    db.session.flush()
+    return unit
+
+
+def make_pegawai(
+    nama: str | None = None,
+    jenis: str = "JA",
+    atasan: Pegawai | None = None,
+    unit: UnitKerja | None = None,
+    **fields,
+) -> Pegawai:
+    nip = fields.pop("nip", None) or next_nip()
+    p = Pegawai(
+        nip=nip,
+        nama=nama or f"PEGAWAI {nip[-3:]}",
+        jabatan=fields.pop("jabatan", "Analis"),
+        jenis_jabatan=jenis,
+        pangkat_golongan=fields.pop("pangkat_golongan", "III/a"),
+        unit_kerja=unit or make_unit(),
+        atasan_langsung=atasan,
+        **fields,
+    )
+    p.set_password(PASSWORD)
+    db.session.add(p)
+    db.session.flush()
+    return p
+
+
+def make_pk(owner: Pegawai | None = None, tahun: int = 2022, sasaran: int = 1) -> PerjanjianKinerja:
+    owner = owner or make_pegawai(jenis="JPT")
+    pk = PerjanjianKinerja(pegawai=owner, tahun=tahun)
+    for i in range(1, sasaran + 1):
+        s = SasaranStrategis(urutan=i, teks=f"Sasaran {i}")
+        s.indikator = [
+            IndikatorSasaran(
+                urutan=1, teks=f"Indikator {i}.1", target=Decimal("4.3"), satuan="Nilai"
+            ),
+            IndikatorSasaran(
+                urutan=2, teks=f"Indikator {i}.2", target=Decimal(86), satuan="Persen (%)"
+            ),
+        ]
+        pk.sasaran.append(s)
+    pk.program.append(ProgramPK(nama="Program Uji", anggaran=Decimal("1250000")))
+    db.session.add(pk)
+    db.session.flush()
+    return pk
+
+
+def make_skp(
+    owner: Pegawai | None = None,
+    jenis: str = "JPT",
+    pendekatan: str = "kuantitatif",
+    dari: date = date(2022, 3, 1),
+    sampai: date = date(2022, 3, 31),
+    rencana: int = 1,
+    indikator: int = 1,
+):
+    owner = owner or make_pegawai(
+        jenis="JPT" if jenis == "JPT" else "JF", atasan=make_pegawai(jenis="JPT")
+    )
+    skp = new_skp(owner, jenis, pendekatan, dari, sampai)
+    for i in range(1, rencana + 1):
+        r = RencanaHasilKerja(jenis="utama", urutan=i, teks=f"Rencana {i}")
+        for j in range(1, indikator + 1):
+            fields = {}
+            if pendekatan == "kuantitatif":
+                fields = dict(target=Decimal(j), satuan="Dokumen", perspektif="Proses Bisnis")
+            r.indikator.append(Indikator(urutan=j, teks=f"Indikator {i}.{j}", **fields))
+        skp.rencana.append(r)
+    db.session.add(skp)
+    db.session.flush()
+    return skp

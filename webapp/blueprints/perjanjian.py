@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("perjanjian", __name__)

@@ -1,0 +1,27 @@
+"""Default settings. instance/config.py overrides them, the environment overrides both."""
+
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: long forms stay valid
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+REMEMBER_COOKIE_HTTPONLY = True
+AGENCY_TIMEZONE = "Asia/Jakarta"
+AGENCY_NAME = "Badan Kepegawaian Negara"
+COMPRESS_ALGORITHM = ["br", "gzip"]
+COMPRESS_ALGORITHM_STREAMING = ["br", "gzip"]
+COMPRESS_STREAMS = True
+COMPRESS_MIMETYPES = [
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+]
+COMPRESS_MIN_SIZE = 256
+SEND_FILE_MAX_AGE_DEFAULT = 31536000  # static file names carry their version
+LOGIN_RATE_LIMIT_PER_NIP = "5 per 5 minutes"
+LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
+RATELIMIT_STORAGE_URI = "memory://"
+PER_PAGE_CHOICES = (10, 25, 50, 100)
+PASSWORD_HASH_METHOD = "scrypt"

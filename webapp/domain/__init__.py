@@ -1,0 +1,1 @@
+"""The regulation as plain functions and data: no Flask in here."""

@@ -1,0 +1,28 @@
+"""Dates in Indonesian, as the manual prints them."""
+
+from datetime import date
+
+from babel.dates import format_date
+
+
+def tanggal_pendek(d: date) -> str:
+    """01 Mar 2022 (tables of periods)."""
+    return format_date(d, "dd MMM yyyy", locale="id")
+
+
+def tanggal_panjang(d: date) -> str:
+    """01 Maret 2022 (headers of forms)."""
+    return format_date(d, "dd MMMM yyyy", locale="id")
+
+
+def tanggal_prosa(d: date) -> str:
+    """1 Maret 2022 (prose and signature lines)."""
+    return format_date(d, "d MMMM yyyy", locale="id")
+
+
+def periode_pendek(dari: date, sampai: date) -> str:
+    return f"{tanggal_pendek(dari)} - {tanggal_pendek(sampai)}"
+
+
+def periode_panjang(dari: date, sampai: date) -> str:
+    return f"{tanggal_panjang(dari)} - {tanggal_panjang(sampai)}"

@@ -1,0 +1,33 @@
+"""The manual's menu, and which pegawai sees which entry."""
+
+from flask import current_app
+
+# (label, endpoint, who sees it). An entry whose screen is not built yet is not shown.
+MENU = (
+    ("Dashboard", "dashboard.index", "all"),
+    ("Perjanjian Kinerja", "perjanjian.index", "jpt"),
+    ("Rencana SKP JPT", "skp_jpt.index", "jpt"),
+    ("Matrik Peran Hasil", "matrik.index", "jpt"),
+    ("Rencana SKP JA/JF", "skp_jajf.index", "jajf"),
+    ("SKP Bawahan", "skp_bawahan.index", "all"),
+    ("Perilaku SKP", "perilaku.index", "all"),
+    ("Review SKP JPT", "review.index", "operator"),
+    ("Pegawai", "admin.pegawai", "admin"),
+    ("Unit Kerja", "admin.unit", "admin"),
+    ("Ubah Profile", "profile.edit", "all"),
+)
+
+
+def _sees(user, who: str) -> bool:
+    return {
+        "all": True,
+        "jpt": user.jenis_jabatan == "JPT",
+        "jajf": user.jenis_jabatan in ("JA", "JF"),
+        "operator": user.is_operator or user.is_admin,
+        "admin": user.is_admin or user.is_operator,
+    }[who]
+
+
+def menu_for(user) -> list[tuple[str, str]]:
+    endpoints = current_app.view_functions
+    return [(label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)]

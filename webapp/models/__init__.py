@@ -1,0 +1,34 @@
+"""Database models, one module per aggregate."""
+
+from webapp.models.org import Pegawai, UnitKerja, bawahan_tambahan, rekan_kerja
+from webapp.models.perjanjian import (
+    IndikatorSasaran,
+    PerjanjianKinerja,
+    ProgramPK,
+    SasaranStrategis,
+)
+from webapp.models.skp import (
+    CatatanReview,
+    Indikator,
+    ManualIndikator,
+    PerilakuKerja,
+    RencanaHasilKerja,
+    Skp,
+)
+
+__all__ = [
+    "CatatanReview",
+    "Indikator",
+    "IndikatorSasaran",
+    "ManualIndikator",
+    "Pegawai",
+    "PerilakuKerja",
+    "PerjanjianKinerja",
+    "ProgramPK",
+    "RencanaHasilKerja",
+    "SasaranStrategis",
+    "Skp",
+    "UnitKerja",
+    "bawahan_tambahan",
+    "rekan_kerja",
+]

@@ -1,0 +1,126 @@
+"""Organisation and people: unit kerja (a tree) and pegawai (the login user)."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Column, ForeignKey, String, Table, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from webapp.extensions import db
+
+rekan_kerja = Table(
+    "rekan_kerja",
+    db.metadata,
+    Column("pegawai_id", ForeignKey("pegawai.id", ondelete="CASCADE"), primary_key=True),
+    Column("rekan_id", ForeignKey("pegawai.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+# Bawahan a pegawai adds in Ubah Profile beyond those who name them as Atasan Langsung.
+bawahan_tambahan = Table(
+    "bawahan_tambahan",
+    db.metadata,
+    Column("pegawai_id", ForeignKey("pegawai.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "bawahan_id", ForeignKey("pegawai.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+)
+
+
+class UnitKerja(db.Model):
+    __tablename__ = "unit_kerja"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit_kerja.id", ondelete="RESTRICT"), index=True
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    parent: Mapped[UnitKerja | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[UnitKerja]] = relationship(back_populates="parent")
+
+    def __repr__(self) -> str:
+        return f"<UnitKerja {self.nama}>"
+
+
+class Pegawai(UserMixin, db.Model):
+    __tablename__ = "pegawai"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nip: Mapped[str] = mapped_column(String(18), unique=True)
+    nama: Mapped[str] = mapped_column(String(200))
+    jabatan: Mapped[str] = mapped_column(String(200), default="")
+    # JPT, JA or JF; jenjang refines it ("JPT Pratama", "Ahli Pertama" …).
+    jenis_jabatan: Mapped[str] = mapped_column(String(3))
+    jenjang: Mapped[str] = mapped_column(String(50), default="")
+    pangkat_golongan: Mapped[str] = mapped_column(String(10), default="")
+    unit_kerja_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit_kerja.id", ondelete="SET NULL"), index=True
+    )
+    atasan_langsung_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    atasan_ii_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    atasan_iii_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    password_hash: Mapped[str] = mapped_column(String(256), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_operator: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    unit_kerja: Mapped[UnitKerja | None] = relationship()
+    atasan_langsung: Mapped[Pegawai | None] = relationship(
+        foreign_keys=[atasan_langsung_id], remote_side=[id]
+    )
+    atasan_ii: Mapped[Pegawai | None] = relationship(foreign_keys=[atasan_ii_id], remote_side=[id])
+    atasan_iii: Mapped[Pegawai | None] = relationship(
+        foreign_keys=[atasan_iii_id], remote_side=[id]
+    )
+    rekan: Mapped[list[Pegawai]] = relationship(
+        secondary=rekan_kerja,
+        primaryjoin=id == rekan_kerja.c.pegawai_id,
+        secondaryjoin=id == rekan_kerja.c.rekan_id,
+        order_by="Pegawai.nama",
+    )
+    bawahan_lain: Mapped[list[Pegawai]] = relationship(
+        secondary=bawahan_tambahan,
+        primaryjoin=id == bawahan_tambahan.c.pegawai_id,
+        secondaryjoin=id == bawahan_tambahan.c.bawahan_id,
+        order_by="Pegawai.nama",
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.active
+
+    @property
+    def is_jpt(self) -> bool:
+        return self.jenis_jabatan == "JPT"
+
+    def set_password(self, password: str) -> None:
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password: str) -> bool:
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    def bawahan(self) -> list[Pegawai]:
+        """Those who name this pegawai as Atasan Langsung, plus those added in the profile."""
+        langsung = db.session.scalars(
+            select(Pegawai)
+            .where(Pegawai.atasan_langsung_id == self.id, Pegawai.active.is_(True))
+            .order_by(Pegawai.nama)
+        ).all()
+        extra = [p for p in self.bawahan_lain if p not in langsung]
+        return list(langsung) + extra
+
+    def __repr__(self) -> str:
+        return f"<Pegawai {self.nip}>"

@@ -1,0 +1,172 @@
+"""The SKP: a pegawai's plan for a period, its results, indicators and behaviour aspects."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Date, DateTime, ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models.org import Pegawai
+from webapp.models.perjanjian import IndikatorSasaran, SasaranStrategis
+
+
+class Skp(db.Model):
+    __tablename__ = "skp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pegawai_id: Mapped[int] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="CASCADE"), index=True
+    )
+    jenis: Mapped[str] = mapped_column(String(4))  # "JPT" or "JAJF"
+    pendekatan: Mapped[str] = mapped_column(String(12))  # "kuantitatif" or "kualitatif"
+    dari: Mapped[date] = mapped_column(Date)
+    sampai: Mapped[date] = mapped_column(Date)
+    tahun: Mapped[int] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    catatan_status: Mapped[str] = mapped_column(Text, default="")
+    # Snapshot at creation: an old SKP prints as it was, whatever changed since.
+    penilai_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    pegawai_jabatan: Mapped[str] = mapped_column(String(200), default="")
+    pegawai_unit: Mapped[str] = mapped_column(String(200), default="")
+    pegawai_pangkat: Mapped[str] = mapped_column(String(10), default="")
+    penilai_nama: Mapped[str] = mapped_column(String(200), default="")
+    penilai_nip: Mapped[str] = mapped_column(String(18), default="")
+    penilai_jabatan: Mapped[str] = mapped_column(String(200), default="")
+    penilai_unit: Mapped[str] = mapped_column(String(200), default="")
+    penilai_pangkat: Mapped[str] = mapped_column(String(10), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=datetime.now)
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    pegawai: Mapped[Pegawai] = relationship(foreign_keys=[pegawai_id])
+    penilai: Mapped[Pegawai | None] = relationship(foreign_keys=[penilai_id])
+    rencana: Mapped[list[RencanaHasilKerja]] = relationship(
+        back_populates="skp",
+        order_by="(RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)",
+        cascade="all, delete-orphan",
+    )
+    perilaku: Mapped[list[PerilakuKerja]] = relationship(
+        back_populates="skp", order_by="PerilakuKerja.aspek", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class RencanaHasilKerja(db.Model):
+    __tablename__ = "rencana_hasil_kerja"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), index=True)
+    jenis: Mapped[str] = mapped_column(String(8))  # "utama" or "tambahan"
+    urutan: Mapped[int] = mapped_column(default=0)
+    teks: Mapped[str] = mapped_column(Text)
+    # Where it came from: the PK's sasaran (JPT) or the leader's result it intervenes (JA/JF).
+    sasaran_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sasaran_strategis.id", ondelete="SET NULL"), index=True
+    )
+    intervensi_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rencana_hasil_kerja.id", ondelete="SET NULL"), index=True
+    )
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    skp: Mapped[Skp] = relationship(back_populates="rencana")
+    sasaran: Mapped[SasaranStrategis | None] = relationship()
+    intervensi: Mapped[RencanaHasilKerja | None] = relationship(remote_side=[id])
+    indikator: Mapped[list[Indikator]] = relationship(
+        back_populates="rencana", order_by="Indikator.urutan", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class Indikator(db.Model):
+    __tablename__ = "indikator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rencana_id: Mapped[int] = mapped_column(
+        ForeignKey("rencana_hasil_kerja.id", ondelete="CASCADE"), index=True
+    )
+    urutan: Mapped[int] = mapped_column(default=0)
+    teks: Mapped[str] = mapped_column(Text)
+    aspek: Mapped[str | None] = mapped_column(String(20))  # JA/JF: Kuantitas, Kualitas …
+    perspektif: Mapped[str | None] = mapped_column(String(40))  # JPT
+    # A single target, or a range [target, target_atas]; none in the kualitatif model.
+    target: Mapped[Decimal | None] = mapped_column(Numeric(20, 4))
+    target_atas: Mapped[Decimal | None] = mapped_column(Numeric(20, 4))
+    satuan: Mapped[str | None] = mapped_column(String(50))
+    indikator_sasaran_id: Mapped[int | None] = mapped_column(
+        ForeignKey("indikator_sasaran.id", ondelete="SET NULL"), index=True
+    )
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    rencana: Mapped[RencanaHasilKerja] = relationship(back_populates="indikator")
+    indikator_sasaran: Mapped[IndikatorSasaran | None] = relationship()
+    manual: Mapped[ManualIndikator | None] = relationship(
+        back_populates="indikator", cascade="all, delete-orphan", uselist=False
+    )
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class ManualIndikator(db.Model):
+    __tablename__ = "manual_indikator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indikator_id: Mapped[int] = mapped_column(
+        ForeignKey("indikator.id", ondelete="CASCADE"), unique=True
+    )
+    deskripsi_rencana: Mapped[str] = mapped_column(Text, default="")
+    indikator_kinerja_utama: Mapped[str] = mapped_column(Text, default="")
+    definisi: Mapped[str] = mapped_column(Text, default="")
+    formula: Mapped[str] = mapped_column(Text, default="")
+    tujuan: Mapped[str] = mapped_column(Text, default="")
+    satuan_pengukuran: Mapped[str] = mapped_column(String(100), default="")
+    jenis_iku: Mapped[str] = mapped_column(String(40), default="")
+    penanggung_jawab: Mapped[str] = mapped_column(String(200), default="")
+    penyedia_data: Mapped[str] = mapped_column(String(200), default="")
+    sumber_data: Mapped[str] = mapped_column(String(200), default="")
+    periode_pelaporan: Mapped[str] = mapped_column(String(20), default="")
+
+    indikator: Mapped[Indikator] = relationship(back_populates="manual")
+
+
+class PerilakuKerja(db.Model):
+    """One BerAKHLAK aspect of an SKP: the leader's expectation and who assesses it."""
+
+    __tablename__ = "perilaku_kerja"
+    __table_args__ = (UniqueConstraint("skp_id", "aspek"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), index=True)
+    aspek: Mapped[int]  # 1…7, see webapp.domain.berakhlak
+    ekspektasi: Mapped[str] = mapped_column(Text, default="")
+    penilai_peran: Mapped[str | None] = mapped_column(String(8))  # atasan, bawahan, rekan
+    penilai_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    version_id: Mapped[int] = mapped_column(default=1)
+
+    skp: Mapped[Skp] = relationship(back_populates="perilaku")
+    penilai: Mapped[Pegawai | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class CatatanReview(db.Model):
+    """A review note the Operator Pengelola Kinerja leaves on an SKP JPT."""
+
+    __tablename__ = "catatan_review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    teks: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=datetime.now)
+
+    author: Mapped[Pegawai | None] = relationship()

@@ -1,0 +1,1 @@
+"""Who may do what to which record, and the state changes of records."""

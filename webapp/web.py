@@ -1,0 +1,221 @@
+"""Request plumbing every screen shares: page-or-fragment, paging, errors, template helpers."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, Response, current_app, get_flashed_messages, render_template, request
+from flask import url_for as flask_url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from jinja2_fragments.flask import render_block
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from webapp.domain import angka, berakhlak, pilihan, tanggal
+from webapp.extensions import db, login_manager
+
+
+def is_htmx() -> bool:
+    """An htmx request that wants a fragment (a history restore wants the whole page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render_page_or_block(template: str, block: str, status: int = 200, **context: Any):
+    """The whole page for a browser, the named block for htmx."""
+    if is_htmx():
+        return render_block(template, block, **context), status
+    return render_template(template, **context), status
+
+
+def render_blocks(template: str, blocks: list[str], **context: Any) -> str:
+    """Several blocks of one template, concatenated (the out-of-band rows of an action)."""
+    return "".join(render_block(template, b, **context) for b in blocks)
+
+
+def hx_done(body: str = "", trigger: str = "closeModal") -> Response:
+    """An htmx action that succeeded: its out-of-band rows, and the dialog closes."""
+    response = Response(body, 200, mimetype="text/html")
+    if trigger:
+        response.headers["HX-Trigger"] = trigger
+    return response
+
+
+@dataclass
+class Page:
+    items: list
+    total: int
+    page: int
+    per_page: int
+    q: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def first(self) -> int:
+        return 0 if self.total == 0 else (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def url(self, **changes: Any) -> str:
+        args = {"q": self.q, "per_page": self.per_page, "page": self.page}
+        args.update(changes)
+        args = {k: v for k, v in args.items() if v not in ("", None)}
+        return flask_url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def paginate(stmt: Select, search: list | tuple = ()) -> Page:
+    """Server-side "Show N entries", "Search:" and paging: two queries whatever the row count."""
+    q = request.args.get("q", "").strip()[:100]
+    per_page = request.args.get("per_page", type=int) or 10
+    if per_page not in current_app.config["PER_PAGE_CHOICES"]:
+        per_page = 10
+    if q and search:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(or_(*[col.ilike(pattern, escape="\\") for col in search]))
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, request.args.get("page", type=int) or 1), pages)
+    items = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
+    return Page(list(items), total, page, per_page, q)
+
+
+def _error_page(status: int, title: str, message: str):
+    if is_htmx():
+        html = render_template("errors/fragment.html", status=status, message=message)
+        return html, status
+    return render_template("errors/page.html", status=status, title=title, message=message), status
+
+
+def _static_url_factory(app: Flask):
+    """static_url("app.css") → /static/app.css?v=<content hash>, so a year's cache is safe."""
+    import hashlib
+    from pathlib import Path
+
+    versions: dict[str, str] = {}
+
+    def static_url(filename: str) -> str:
+        if filename not in versions:
+            data = (Path(app.static_folder) / filename).read_bytes()
+            versions[filename] = hashlib.sha256(data).hexdigest()[:10]
+        return flask_url_for("static", filename=filename, v=versions[filename])
+
+    return static_url
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Silakan masuk terlebih dahulu."
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from webapp.models import Pegawai
+
+        return db.session.get(Pegawai, int(user_id))
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        from flask import flash, redirect
+
+        login = flask_url_for("auth.login", next=request.full_path.rstrip("?"))
+        if is_htmx():
+            response = Response("", 200)
+            response.headers["HX-Redirect"] = login
+            return response
+        flash(login_manager.login_message, "info")
+        return redirect(login)
+
+    @app.after_request
+    def vary_and_flash(response: Response) -> Response:
+        response.vary.add("HX-Request")
+        if (
+            is_htmx()
+            and response.mimetype == "text/html"
+            and not response.direct_passthrough
+            and response.status_code < 300
+            and "HX-Redirect" not in response.headers
+        ):
+            messages = get_flashed_messages(with_categories=True)
+            if messages:
+                oob = render_template("flash.html", messages=messages, oob=True)
+                response.set_data(response.get_data(as_text=True) + oob)
+        return response
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        return _error_page(
+            400,
+            "Sesi formulir kedaluwarsa",
+            "Token keamanan formulir tidak sah atau kedaluwarsa. Muat ulang halaman lalu coba lagi.",
+        )
+
+    @app.errorhandler(StaleDataError)
+    def stale(e):
+        db.session.rollback()
+        return _error_page(
+            409,
+            "Data telah diubah",
+            "Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman lalu ulangi perubahan.",
+        )
+
+    @app.errorhandler(403)
+    def forbidden(e):
+        return _error_page(403, "Akses ditolak", "Anda tidak berhak membuka halaman ini.")
+
+    @app.errorhandler(404)
+    def not_found(e):
+        return _error_page(404, "Tidak ditemukan", "Halaman atau data yang dicari tidak ada.")
+
+    @app.errorhandler(405)
+    def not_allowed(e):
+        return _error_page(405, "Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani.")
+
+    @app.errorhandler(429)
+    def too_many(e):
+        return _error_page(
+            429,
+            "Terlalu banyak percobaan",
+            "Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.",
+        )
+
+    @app.errorhandler(500)
+    def server_error(e):
+        return _error_page(500, "Terjadi kesalahan", "Terjadi kesalahan pada server.")
+
+    app.jinja_env.filters.update(
+        angka=angka.format_angka,
+        rupiah=angka.format_rupiah,
+        tgl_pendek=tanggal.tanggal_pendek,
+        tgl_panjang=tanggal.tanggal_panjang,
+        tgl_prosa=tanggal.tanggal_prosa,
+        pangkat=pilihan.pangkat_label,
+    )
+    app.jinja_env.globals.update(
+        BERAKHLAK=berakhlak.BERAKHLAK,
+        PERAN_PENILAI=berakhlak.PERAN_PENILAI,
+        is_htmx=is_htmx,
+        periode_pendek=tanggal.periode_pendek,
+        periode_panjang=tanggal.periode_panjang,
+        request=request,
+        current_user=current_user,
+    )
+
+    from webapp.menu import menu_for
+
+    app.jinja_env.globals["static_url"] = _static_url_factory(app)
+
+    app.jinja_env.globals["menu_for"] = menu_for
