@@ -48,13 +48,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     web.init_app(app)
 
-    from webapp.blueprints import admin, auth, dashboard, perjanjian, profile
+    from webapp.blueprints import admin, auth, dashboard, perjanjian, profile, skp_jpt
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(perjanjian.bp)
     app.register_blueprint(profile.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(skp_jpt.bp)
 
     from webapp import cli
 

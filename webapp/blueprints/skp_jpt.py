@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("skp_jpt", __name__)
