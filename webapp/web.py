@@ -11,6 +11,7 @@ from flask import url_for as flask_url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from jinja2_fragments.flask import render_block
+from markupsafe import Markup
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -33,9 +34,22 @@ def render_page_or_block(template: str, block: str, status: int = 200, **context
     return render_template(template, **context), status
 
 
+def render_dialog(template: str, block: str, status: int = 200, **context: Any):
+    """A dialog block: alone for htmx (it opens as a modal), inside a bare page without JS."""
+    html = render_block(template, block, **context)
+    if is_htmx():
+        return html, status
+    return render_template("dialog_page.html", body=Markup(html)), status
+
+
 def render_blocks(template: str, blocks: list[str], **context: Any) -> str:
     """Several blocks of one template, concatenated (the out-of-band rows of an action)."""
     return "".join(render_block(template, b, **context) for b in blocks)
+
+
+def oob_append(tbody_id: str, rows_html: str) -> str:
+    """Rows to append out-of-band to a <tbody> (htmx strips the wrapping tbody)."""
+    return f'<tbody hx-swap-oob="beforeend:#{tbody_id}">{rows_html}</tbody>'
 
 
 def hx_done(body: str = "", trigger: str = "closeModal") -> Response:

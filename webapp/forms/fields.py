@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from wtforms import StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from webapp.domain.angka import parse_angka
@@ -62,3 +63,9 @@ def teks_panjang(label: str, n: int = 2000, required: bool = True):
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+def pilihan(values, kosong: str | None = None) -> list[SelectChoice]:
+    """Select options from a closed list, with an optional empty first option ("Pilih Satuan")."""
+    choices = [SelectChoice("", kosong)] if kosong else []
+    return choices + [SelectChoice(v, v) for v in values]
