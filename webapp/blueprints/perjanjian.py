@@ -1,8 +1,8 @@
 """Perjanjian Kinerja: a JPT's yearly agreement (the manual's first chapter)."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from jinja2_fragments.flask import render_block
 from flask_login import current_user
+from jinja2_fragments.flask import render_block
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
