@@ -56,6 +56,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(profile.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(skp_jpt.bp)
+    from webapp.blueprints import review, skp_bawahan
+
+    app.register_blueprint(skp_bawahan.bp)
+    app.register_blueprint(review.bp)
 
     from webapp import cli
 

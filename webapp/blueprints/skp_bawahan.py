@@ -1,0 +1,119 @@
+"""SKP Bawahan: the Pejabat Penilai's list of their people's SKP, the target view, and penetapan
+(Setujui / Kembalikan) with the Ekspektasi Khusus Pimpinan per perilaku aspect."""
+
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_login import current_user, login_required
+
+from webapp.domain.status_skp import STATUS_LABEL, StatusError
+from webapp.forms.penetapan import EkspektasiForm, KembalikanForm, SetujuiForm
+from webapp.models import Pegawai
+from webapp.services import penetapan
+from webapp.web import hx_done, is_htmx, paginate, render_blocks, render_page_or_block
+
+bp = Blueprint("skp_bawahan", __name__, url_prefix="/skp-bawahan")
+
+TEMPLATE = "skp_bawahan/target.html"
+
+
+@bp.route("/")
+@bp.route("/tahun/<int:tahun>")
+@login_required
+def index(tahun: int | None = None):
+    page = paginate(
+        penetapan.skp_bawahan_query(current_user, tahun),
+        search=[Pegawai.nama, Pegawai.nip],
+    )
+    return render_page_or_block(
+        "skp_bawahan/index.html",
+        "table",
+        page=page,
+        tahun=tahun,
+        daftar_tahun=penetapan.tahun_skp_bawahan(current_user),
+        status_label=STATUS_LABEL,
+    )
+
+
+def _skp_or_404(skp_id: int, with_plan: bool = True):
+    skp = penetapan.skp_bawahan(skp_id, current_user, with_plan=with_plan)
+    if skp is None:
+        abort(404)
+    return skp
+
+
+def _ctx(skp, **extra):
+    return {"skp": skp, "status_label": STATUS_LABEL, "mode": "atasan", **extra}
+
+
+@bp.route("/<int:skp_id>")
+@login_required
+def target(skp_id: int):
+    skp = _skp_or_404(skp_id)
+    return render_page_or_block(TEMPLATE, "plan", **_ctx(skp))
+
+
+@bp.route("/<int:skp_id>/setujui", methods=["POST"])
+@login_required
+def setujui(skp_id: int):
+    skp = _skp_or_404(skp_id)
+    SetujuiForm()  # CSRF is checked globally; the form documents the button
+    try:
+        penetapan.setujui(skp, current_user)
+    except StatusError as e:
+        return render_page_or_block(TEMPLATE, "penetapan", 409, **_ctx(skp, error=str(e)))
+    flash("SKP disetujui.", "success")
+    if is_htmx():
+        return render_blocks(TEMPLATE, ["penetapan", "perilaku_oob"], **_ctx(skp))
+    return redirect(url_for(".target", skp_id=skp.id))
+
+
+@bp.route("/<int:skp_id>/kembalikan", methods=["GET", "POST"])
+@login_required
+def kembalikan(skp_id: int):
+    skp = _skp_or_404(skp_id)
+    form = KembalikanForm()
+    if form.is_submitted():
+        try:
+            if form.validate():
+                penetapan.kembalikan(skp, current_user, form.catatan.data)
+                flash("SKP dikembalikan kepada pegawai.", "success")
+                if is_htmx():
+                    return hx_done(
+                        render_blocks(
+                            TEMPLATE, ["penetapan", "perilaku_oob"], **_ctx(skp, oob=True)
+                        )
+                    )
+                return redirect(url_for(".target", skp_id=skp.id))
+        except StatusError as e:
+            return render_page_or_block(
+                TEMPLATE,
+                "kembalikan",
+                409,
+                **_ctx(skp, form=form, dialog="kembalikan", error=str(e)),
+            )
+        return render_page_or_block(
+            TEMPLATE, "kembalikan", 422, **_ctx(skp, form=form, dialog="kembalikan")
+        )
+    return render_page_or_block(TEMPLATE, "kembalikan", **_ctx(skp, form=form, dialog="kembalikan"))
+
+
+@bp.route("/<int:skp_id>/perilaku/<int:aspek>/ekspektasi", methods=["GET", "POST"])
+@login_required
+def ekspektasi(skp_id: int, aspek: int):
+    skp = _skp_or_404(skp_id)
+    perilaku = next((p for p in skp.perilaku if p.aspek == aspek), None)
+    if perilaku is None:
+        abort(404)
+    form = EkspektasiForm(data={"ekspektasi": perilaku.ekspektasi})
+    ctx = _ctx(skp, form=form, perilaku=perilaku, dialog="ekspektasi")
+    if form.is_submitted():
+        if not form.validate():
+            return render_page_or_block(TEMPLATE, "ekspektasi", 422, **ctx)
+        try:
+            penetapan.simpan_ekspektasi(skp, current_user, aspek, form.ekspektasi.data)
+        except StatusError as e:
+            return render_page_or_block(TEMPLATE, "ekspektasi", 409, **ctx, error=str(e))
+        flash("Ekspektasi Khusus Pimpinan disimpan.", "success")
+        if is_htmx():
+            return hx_done(render_blocks(TEMPLATE, ["perilaku_row_oob"], **ctx))
+        return redirect(url_for(".target", skp_id=skp.id))
+    return render_page_or_block(TEMPLATE, "ekspektasi", **ctx)
