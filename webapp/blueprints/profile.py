@@ -1,3 +1,192 @@
-from flask import Blueprint
+"""Ubah Profile (who assesses whom: atasan, rekan kerja, bawahan) and the pegawai search."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from webapp.domain.pohon import membentuk_siklus, urut_pohon
+from webapp.extensions import db
+from webapp.forms.profile import ProfileForm
+from webapp.models import Pegawai, UnitKerja
+from webapp.web import hx_done, is_htmx, render_page_or_block
 
 bp = Blueprint("profile", __name__)
+
+MAKS_SARAN = 10
+
+
+def pilihan_unit(termasuk: int | None = None, kecuali: set[int] | None = None) -> list[tuple]:
+    """Active unit kerja in tree order for a select ("—" first); `termasuk` is kept even if
+    inactive (the record's current unit), `kecuali` are left out."""
+    units = db.session.scalars(select(UnitKerja)).all()
+    ordered = urut_pohon(
+        units, key=lambda u: u.id, parent=lambda u: u.parent_id, nama=lambda u: u.nama
+    )
+    choices: list[tuple] = [("", "—")]
+    for u, depth in ordered:
+        if (u.active or u.id == termasuk) and u.id not in (kecuali or set()):
+            label = "\u00a0\u00a0" * depth + u.nama + ("" if u.active else " (nonaktif)")
+            choices.append((u.id, label))
+    return choices
+
+
+def atasan_membentuk_siklus(pegawai_id: int, atasan_id: int | None) -> bool:
+    """True when `atasan_id` is already below `pegawai_id` in the chain of Atasan Langsung."""
+    if atasan_id is None:
+        return False
+    pairs = db.session.execute(select(Pegawai.id, Pegawai.atasan_langsung_id)).all()
+    return membentuk_siklus(pegawai_id, atasan_id, dict(pairs))
+
+
+def _bawahan_langsung(user: Pegawai) -> list[Pegawai]:
+    return db.session.scalars(
+        select(Pegawai)
+        .where(Pegawai.atasan_langsung_id == user.id, Pegawai.active.is_(True))
+        .order_by(Pegawai.nama)
+    ).all()
+
+
+@bp.route("/profil", methods=["GET", "POST"])
+@login_required
+def edit():
+    user = db.session.scalar(
+        select(Pegawai)
+        .where(Pegawai.id == current_user.id)
+        .options(
+            selectinload(Pegawai.rekan),
+            selectinload(Pegawai.bawahan_lain),
+            joinedload(Pegawai.atasan_langsung),
+            joinedload(Pegawai.atasan_ii),
+            joinedload(Pegawai.atasan_iii),
+        )
+    )
+    langsung = _bawahan_langsung(user)
+    form = ProfileForm(
+        data={
+            "rekan_kerja": [p.id for p in user.rekan],
+            "bawahan": [p.id for p in user.bawahan_lain],
+            "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
+            "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
+            "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
+            "unit_kerja": user.unit_kerja_id,
+            "jabatan": user.jabatan,
+            "version": user.version_id,
+        }
+    )
+    form.rekan_kerja.choices = [(p.id, f"{p.nama} ({p.nip})") for p in user.rekan]
+    form.bawahan.choices = [(p.id, f"{p.nama} ({p.nip})") for p in user.bawahan_lain]
+    form.unit_kerja.choices = pilihan_unit(termasuk=user.unit_kerja_id)
+
+    if form.validate_on_submit() and _periksa(form, user, langsung):
+        if form.version.data != str(user.version_id):
+            raise StaleDataError("profile changed since the form was opened")
+        pilih = {p.id: p for p in user.rekan + user.bawahan_lain}
+        user.rekan = [pilih[i] for i in form.rekan_kerja.data] + form.rekan_kerja_tambah.pegawai
+        user.bawahan_lain = [pilih[i] for i in form.bawahan.data] + form.bawahan_tambah.pegawai
+        user.atasan_langsung = form.atasan_langsung.pegawai
+        user.atasan_ii = form.atasan_ii.pegawai
+        user.atasan_iii = form.atasan_iii.pegawai
+        user.unit_kerja_id = form.unit_kerja.data
+        user.jabatan = form.jabatan.data or ""
+        flag_modified(user, "jabatan")  # relation-only changes bump the version too
+        db.session.commit()
+        flash("Profil disimpan.", "success")
+        if is_htmx():
+            return hx_done()
+        return redirect(url_for("profile.edit"))
+
+    status = 422 if request.method == "POST" else 200
+    return render_page_or_block(
+        "profile/edit.html", "dialog", status, form=form, user=user, langsung=langsung
+    )
+
+
+def _periksa(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
+    """Password, yourself, the same person twice, a loop of atasan; errors go by the field."""
+    ok = True
+    if not user.check_password(form.konfirmasi_password.data):
+        form.konfirmasi_password.errors.append("Password salah.")
+        ok = False
+    kept = {p.id: p for p in user.rekan + user.bawahan_lain}
+    fields = [
+        (form.atasan_langsung, [form.atasan_langsung.pegawai]),
+        (form.atasan_ii, [form.atasan_ii.pegawai]),
+        (form.atasan_iii, [form.atasan_iii.pegawai]),
+        (form.rekan_kerja, [kept[i] for i in form.rekan_kerja.data]),
+        (form.rekan_kerja_tambah, form.rekan_kerja_tambah.pegawai),
+        (form.bawahan, [kept[i] for i in form.bawahan.data]),
+        (form.bawahan_tambah, form.bawahan_tambah.pegawai),
+    ]
+    langsung_ids = {p.id for p in langsung}
+    seen: dict[int, str] = {}
+    for field, people in fields:
+        label = field.label.text.replace("Tambah ", "")
+        for p in people:
+            if p is None:
+                continue
+            if p.id == user.id:
+                field.errors.append(f"Anda tidak dapat memilih diri sendiri sebagai {label}.")
+            elif p.id in seen:
+                field.errors.append(f"{p.nama} sudah dipilih sebagai {seen[p.id]}.")
+            elif p.id in langsung_ids:
+                field.errors.append(
+                    f"{p.nama} sudah menjadi Bawahan Anda (menyebut Anda sebagai Atasan Langsung)."
+                )
+            else:
+                seen[p.id] = label
+                continue
+            ok = False
+    atasan = form.atasan_langsung.pegawai
+    if ok and atasan is not None and atasan_membentuk_siklus(user.id, atasan.id):
+        form.atasan_langsung.errors.append(
+            f"{atasan.nama} berada di bawah Anda dalam rantai atasan: pilih atasan lain."
+        )
+        ok = False
+    return ok
+
+
+@bp.route("/pegawai/cari")
+@login_required
+def cari():
+    """Suggestions by NIP prefix or name: a small list for htmx, a table page without JS."""
+    untuk = request.args.get("untuk", "")
+    if not re.fullmatch(r"[a-z_]{1,40}", untuk):
+        untuk = ""
+    raw = request.args.get("q")
+    if raw is None and untuk:
+        raw = request.args.get(untuk, "")
+    raw = (raw or "")[:200]
+    banyak = request.args.get("banyak") == "1"
+    prefix, q = "", raw.strip()
+    if banyak:  # several NIPs separated by commas: search the last one, keep the others
+        head, _, tail = raw.rpartition(",")
+        kept = [t.strip() for t in re.split(r"[,;]", head) if t.strip()]
+        prefix = "".join(t + ", " for t in kept)
+        q = tail.strip()
+    hasil = []
+    if len(q) >= 2:
+        stmt = (
+            select(Pegawai).where(Pegawai.active.is_(True)).options(joinedload(Pegawai.unit_kerja))
+        )
+        if q.isdigit():
+            stmt = stmt.where(Pegawai.nip.startswith(q))
+        else:
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(Pegawai.nama.ilike(pattern, escape="\\"))
+        hasil = db.session.scalars(stmt.order_by(Pegawai.nama).limit(MAKS_SARAN)).all()
+    return render_page_or_block(
+        "profile/cari.html",
+        "saran",
+        hasil=hasil,
+        q=q,
+        untuk=untuk,
+        prefix=prefix,
+        banyak=banyak,
+    )
