@@ -226,3 +226,16 @@ def test_note_outside_the_tree_is_404(world, tree, login):
     )
     assert r.status_code == 404
     assert db.session.query(CatatanReview).count() == 0
+
+
+def test_note_without_csrf_token_is_refused(app, world, tree, login):
+    operator = login(tree.operator)
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        r = operator.hx_post(
+            f"/review-skp-jpt/{world.skp.id}/catatan", data={"teks": "Tanpa token"}
+        )
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
+    assert r.status_code == 400 and "Muat ulang halaman" in r.get_data(as_text=True)
+    assert db.session.query(CatatanReview).count() == 0

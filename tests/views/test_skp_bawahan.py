@@ -337,6 +337,10 @@ def test_ekspektasi_refused_when_too_long_set_or_unknown(world, diajukan, login)
     atasan.post(f"/skp-bawahan/{world.skp.id}/setujui")
     r = atasan.hx_post(url, data={"ekspektasi": "Baru"})
     assert r.status_code == 409 and "Kembalikan SKP terlebih dahulu" in r.get_data(as_text=True)
+    r = atasan.hx_get(url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409 and "Kembalikan SKP terlebih dahulu" in html
+    assert 'name="ekspektasi"' not in html
     db.session.expire_all()
     assert world.skp.perilaku[1].ekspektasi == ""
     assert atasan.get(f"/skp-bawahan/{world.skp.id}/perilaku/8/ekspektasi").status_code == 404

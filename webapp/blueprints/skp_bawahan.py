@@ -13,6 +13,7 @@ from webapp.web import hx_done, is_htmx, paginate, render_blocks, render_page_or
 bp = Blueprint("skp_bawahan", __name__, url_prefix="/skp-bawahan")
 
 TEMPLATE = "skp_bawahan/target.html"
+EKSPEKTASI_TERTUTUP = penetapan.EKSPEKTASI_TERTUTUP
 
 
 @bp.route("/")
@@ -116,4 +117,6 @@ def ekspektasi(skp_id: int, aspek: int):
         if is_htmx():
             return hx_done(render_blocks(TEMPLATE, ["perilaku_row_oob"], **ctx))
         return redirect(url_for(".target", skp_id=skp.id))
+    if not penetapan.ekspektasi_terbuka(skp):
+        return render_page_or_block(TEMPLATE, "ekspektasi", 409, **ctx, error=EKSPEKTASI_TERTUTUP)
     return render_page_or_block(TEMPLATE, "ekspektasi", **ctx)

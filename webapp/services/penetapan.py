@@ -100,6 +100,9 @@ def kembalikan(skp: Skp, penilai: Pegawai, catatan: str) -> None:
     db.session.commit()
 
 
+EKSPEKTASI_TERTUTUP = "SKP yang telah disetujui tidak dapat diubah. Kembalikan SKP terlebih dahulu."
+
+
 def ekspektasi_terbuka(skp: Skp) -> bool:
     """A set SKP is not silently changed: the atasan returns it before changing expectations."""
     return skp.status != "disetujui"
@@ -108,9 +111,7 @@ def ekspektasi_terbuka(skp: Skp) -> bool:
 def simpan_ekspektasi(skp: Skp, penilai: Pegawai, aspek: int, teks: str) -> PerilakuKerja:
     _check_penilai(skp, penilai)
     if not ekspektasi_terbuka(skp):
-        raise StatusError(
-            "SKP yang telah disetujui tidak dapat diubah. Kembalikan SKP terlebih dahulu."
-        )
+        raise StatusError(EKSPEKTASI_TERTUTUP)
     perilaku = next(p for p in skp.perilaku if p.aspek == aspek)
     perilaku.ekspektasi = (teks or "").strip()
     db.session.commit()
