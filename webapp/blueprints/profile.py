@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
+from wtforms.fields.choices import SelectChoice
 
 from webapp.domain.pohon import membentuk_siklus, urut_pohon
 from webapp.extensions import db
@@ -22,18 +23,20 @@ bp = Blueprint("profile", __name__)
 MAKS_SARAN = 10
 
 
-def pilihan_unit(termasuk: int | None = None, kecuali: set[int] | None = None) -> list[tuple]:
+def pilihan_unit(
+    termasuk: int | None = None, kecuali: set[int] | None = None
+) -> list[SelectChoice]:
     """Active unit kerja in tree order for a select ("—" first); `termasuk` is kept even if
     inactive (the record's current unit), `kecuali` are left out."""
     units = db.session.scalars(select(UnitKerja)).all()
     ordered = urut_pohon(
         units, key=lambda u: u.id, parent=lambda u: u.parent_id, nama=lambda u: u.nama
     )
-    choices: list[tuple] = [("", "—")]
+    choices = [SelectChoice("", "—")]
     for u, depth in ordered:
         if (u.active or u.id == termasuk) and u.id not in (kecuali or set()):
             label = "\u00a0\u00a0" * depth + u.nama + ("" if u.active else " (nonaktif)")
-            choices.append((u.id, label))
+            choices.append(SelectChoice(u.id, label))
     return choices
 
 
@@ -80,12 +83,12 @@ def edit():
             "version": user.version_id,
         }
     )
-    form.rekan_kerja.choices = [(p.id, f"{p.nama} ({p.nip})") for p in user.rekan]
-    form.bawahan.choices = [(p.id, f"{p.nama} ({p.nip})") for p in user.bawahan_lain]
+    form.rekan_kerja.choices = [SelectChoice(p.id, f"{p.nama} ({p.nip})") for p in user.rekan]
+    form.bawahan.choices = [SelectChoice(p.id, f"{p.nama} ({p.nip})") for p in user.bawahan_lain]
     form.unit_kerja.choices = pilihan_unit(termasuk=user.unit_kerja_id)
 
     if form.validate_on_submit() and _periksa(form, user, langsung):
-        if form.version.data != str(user.version_id):
+        if str(form.version.data) != str(user.version_id):
             raise StaleDataError("profile changed since the form was opened")
         pilih = {p.id: p for p in user.rekan + user.bawahan_lain}
         user.rekan = [pilih[i] for i in form.rekan_kerja.data] + form.rekan_kerja_tambah.pegawai

@@ -1,0 +1,52 @@
+"""Admin: pegawai (Tambah / Ubah), unit kerja (Tambah / Ubah), import of pegawai."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, HiddenField, PasswordField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional
+
+from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
+from webapp.forms.fields import NipField, maks, pilihan, teks, wajib
+from webapp.forms.profile import PegawaiField, PilihanField, coerce_id
+
+PASSWORD_MIN = Length(min=8, max=200, message="Password minimal 8 karakter.")
+
+
+class PegawaiForm(FlaskForm):
+    nip = NipField("NIP", validators=[wajib()])
+    nama = teks("Nama (dengan gelar)", 200)
+    jabatan = teks("Jabatan", 200, required=False)
+    jenis_jabatan = PilihanField(
+        "Jenis Jabatan", choices=pilihan(JENIS_JABATAN, kosong="—"), validators=[wajib()]
+    )
+    jenjang = teks("Jenjang", 50, required=False)
+    pangkat_golongan = PilihanField(
+        "Pangkat/Golongan",
+        choices=[SelectChoice("", "—")]
+        + [SelectChoice(k, f"{v}, {k}") for k, v in PANGKAT_GOLONGAN.items()],
+    )
+    unit_kerja = PilihanField("Unit Kerja", coerce=coerce_id)
+    atasan_langsung = PegawaiField("Atasan Langsung (NIP)", validators=[maks(18)])
+    is_operator = BooleanField("Operator")
+    is_admin = BooleanField("Admin")
+
+
+class PegawaiTambahForm(PegawaiForm):
+    password = PasswordField("Password awal", validators=[wajib(), PASSWORD_MIN])
+
+
+class PegawaiUbahForm(PegawaiForm):
+    password = PasswordField("Password baru", validators=[Optional(), PASSWORD_MIN])
+    version = HiddenField()
+
+
+class UnitForm(FlaskForm):
+    nama = teks("Nama Unit Kerja", 200)
+    parent = PilihanField("Induk Unit Kerja", coerce=coerce_id)
+
+
+class ImporForm(FlaskForm):
+    berkas = FileField(
+        "Berkas (.xlsx atau .csv)", validators=[FileRequired("Pilih berkas yang akan diimpor.")]
+    )
