@@ -436,3 +436,10 @@ def test_impor_saves_nothing_when_saving_fails(world, login, monkeypatch):
     assert "tidak ada pegawai yang disimpan" in r.get_data(as_text=True)
     db.session.expire_all()
     assert _count() == before
+
+
+def test_roles_show_in_the_list(world, login):
+    world.admin.is_operator = True
+    db.session.commit()
+    html = login(world.admin).get(f"/admin/pegawai?q={world.admin.nip}").get_data(as_text=True)
+    assert "<td>Admin, Operator</td>" in html

@@ -237,3 +237,9 @@ def test_search_page_without_javascript(world, login):
 def test_search_needs_a_login(login):
     r = login(None).hx_get("/pegawai/cari?q=AT")
     assert "/login" in r.headers["HX-Redirect"]
+
+
+def test_a_wrong_password_shows_with_the_other_messages(world, login):
+    data = _form(world.owner, konfirmasi_password="salah", atasan_ii="199001012015011999")
+    html = login(world.owner).post("/profil", data=data).get_data(as_text=True)
+    assert "Password salah." in html and "tidak ditemukan" in html

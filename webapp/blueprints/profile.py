@@ -87,7 +87,7 @@ def edit():
     form.bawahan.choices = [SelectChoice(p.id, f"{p.nama} ({p.nip})") for p in user.bawahan_lain]
     form.unit_kerja.choices = pilihan_unit(termasuk=user.unit_kerja_id)
 
-    if form.validate_on_submit() and _periksa(form, user, langsung):
+    if form.is_submitted() and _semua_sah(form, user, langsung):
         if str(form.version.data) != str(user.version_id):
             raise StaleDataError("profile changed since the form was opened")
         pilih = {p.id: p for p in user.rekan + user.bawahan_lain}
@@ -111,12 +111,19 @@ def edit():
     )
 
 
-def _periksa(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
-    """Password, yourself, the same person twice, a loop of atasan; errors go by the field."""
-    ok = True
-    if not user.check_password(form.konfirmasi_password.data):
+def _semua_sah(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
+    """The fields, the password (always checked, so every message shows at once), then the
+    relations: yourself, the same person twice, a loop of atasan. Errors go by the field."""
+    fields_ok = form.validate()
+    password_ok = True
+    if form.konfirmasi_password.data and not user.check_password(form.konfirmasi_password.data):
         form.konfirmasi_password.errors.append("Password salah.")
-        ok = False
+        password_ok = False
+    return fields_ok and _periksa(form, user, langsung) and password_ok
+
+
+def _periksa(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
+    ok = True
     kept = {p.id: p for p in user.rekan + user.bawahan_lain}
     fields = [
         (form.atasan_langsung, [form.atasan_langsung.pegawai]),
