@@ -25,3 +25,4 @@ LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
 RATELIMIT_STORAGE_URI = "memory://"
 PER_PAGE_CHOICES = (10, 25, 50, 100)
 PASSWORD_HASH_METHOD = "scrypt"
+MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (pegawai import, later bukti dukung)
