@@ -558,6 +558,21 @@ def test_indikator_edit(me, world):
     assert me.post(url, data=data).status_code == 302
 
 
+def test_indikator_edit_keeps_its_pk_link(me, world):
+    source = world.pk.sasaran[0].indikator[0]
+    world.indikator.indikator_sasaran_id = source.id
+    db.session.commit()
+    data = {"teks": "Indikator X", "target": "3", "satuan": "Nilai", "perspektif": "Anggaran"}
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    assert r.status_code == 200
+    assert db.session.get(Indikator, world.indikator.id).indikator_sasaran_id == source.id
+    foreign = factories.make_pk(world.other).sasaran[0].indikator[0]
+    db.session.commit()
+    data["indikator_sasaran_id"] = str(foreign.id)
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    assert r.status_code == 422 and "Indikator tidak ada pada Perjanjian Kinerja" in text(r)
+
+
 def test_indikator_hapus(me, world):
     indikator_id = world.indikator.id
     url = f"{P}/indikator/{indikator_id}/hapus"

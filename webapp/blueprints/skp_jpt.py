@@ -561,7 +561,7 @@ def _apply_indikator(kind: str, form, indikator: Indikator, skp: Skp) -> bool:
     """Copy a valid form into the indicator; False (nothing changed) when its PK link is foreign."""
     source_id = None
     if kind != "kualitatif" and form.indikator_sasaran_id.data:
-        raw = form.indikator_sasaran_id.data
+        raw = str(form.indikator_sasaran_id.data).strip()
         source_id = db.session.scalar(
             select(IndikatorSasaran.id)
             .join(SasaranStrategis)
