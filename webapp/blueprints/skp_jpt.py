@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 from wtforms.fields.choices import SelectChoice
 
+from webapp.domain.angka import format_angka
 from webapp.domain.berakhlak import PERAN_PENILAI, aspek
 from webapp.domain.periode import periode_errors
 from webapp.domain.status_skp import (
@@ -31,6 +32,7 @@ from webapp.domain.status_skp import (
     kekurangan,
     transition,
 )
+from webapp.domain.tanggal import periode_pendek
 from webapp.extensions import db
 from webapp.forms import EmptyForm
 from webapp.forms.skp import (
@@ -145,8 +147,9 @@ def _confirm(what: str, back: str):
     return render_template("confirm.html", what=what, action=request.path, back=back)
 
 
-def _status(valid_post: bool = False) -> int:
-    return 422 if request.method == "POST" and not valid_post else 200
+def _status() -> int:
+    """A form shown again after a POST is a refused input: 422 (htmx swaps it)."""
+    return 422 if request.method == "POST" else 200
 
 
 def _target_url(skp: Skp, anchor: str = "") -> str:
@@ -254,8 +257,6 @@ def hapus(skp_id: int):
 
 
 def _periode(skp: Skp) -> str:
-    from webapp.domain.tanggal import periode_pendek
-
     return periode_pendek(skp.dari, skp.sampai)
 
 
@@ -528,8 +529,6 @@ def _salin_indikator(rencana: RencanaHasilKerja, form: IndikatorForm) -> bool:
 
 
 def _angka(value) -> str:
-    from webapp.domain.angka import format_angka
-
     return format_angka(value).replace(".", ",")
 
 
