@@ -38,7 +38,7 @@ def test_jpt_logs_in_sees_the_menu_and_logs_out(any_page):
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     expect(page.get_by_text("Dr. ACHMAD SLAMET HIDAYAT, S.Pd., M.Si.").first).to_be_visible()
     menu = page.get_by_role("navigation", name="Menu utama")
-    for label in ("Dashboard", "Ubah Profile"):
+    for label in ("Dashboard", "Perjanjian Kinerja", "Ubah Profile"):
         expect(menu.get_by_role("link", name=label, exact=True)).to_be_visible()
     expect(menu.get_by_role("link", name="Dashboard", exact=True)).to_have_attribute(
         "aria-current", "page"
