@@ -68,8 +68,11 @@ def e2e_app(tmp_path_factory):
             "SECRET_KEY": "e2e",
             "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(path),
             "WTF_CSRF_ENABLED": True,
-            # The limiter's switch is shared by every app in the process: keep it off here too.
-            "RATELIMIT_ENABLED": False,
+            # The limiter's on/off switch is shared by every app in the process (the last
+            # init_app wins) and tests/views/test_auth.py needs it on: keep it on, with the
+            # generous limits of tests/conftest.py.
+            "LOGIN_RATE_LIMIT_PER_NIP": "10000 per minute",
+            "LOGIN_RATE_LIMIT_PER_ADDRESS": "10000 per minute",
             "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests only
         }
     )
