@@ -48,8 +48,12 @@ def render_blocks(template: str, blocks: list[str], **context: Any) -> str:
 
 
 def oob_append(tbody_id: str, rows_html: str) -> str:
-    """Rows to append out-of-band to a <tbody> (htmx strips the wrapping tbody)."""
-    return f'<tbody hx-swap-oob="beforeend:#{tbody_id}">{rows_html}</tbody>'
+    """Rows to append out-of-band to a <tbody>.
+
+    htmx strips the wrapping <tbody>; the <template> keeps the browser's parser from dropping
+    table tags that follow other content (a form, a dialog) in the same response.
+    """
+    return f'<template><tbody hx-swap-oob="beforeend:#{tbody_id}">{rows_html}</tbody></template>'
 
 
 def hx_done(body: str = "", trigger: str = "closeModal") -> Response:

@@ -74,36 +74,9 @@ def expect_cells(row, texts):
         expect(cells.nth(i)).to_have_text(text)
 
 
-# App bugs seen in Chromium with JavaScript on (reported to the lead; not ours to fix). Strict:
-# once fixed the test XPASSes and fails, so the entry gets deleted.
-OOB_ROW_AS_TEXT = (
-    "POST /perjanjian-kinerja/sasaran/<id>/indikator (htmx) answers the form followed by "
-    "<tbody hx-swap-oob>: the parser drops <tbody>/<tr>/<td> after a <form>, the new row lands "
-    "as loose text under the form, not in the table (wrap OOB rows in <template>)"
-)
-OPEN_IN_ROW_REPLACES_MODAL_ROOT = (
-    "ui.open inside <tbody hx-swap=outerHTML> inherits outerHTML: #modal-root is replaced by a "
-    "closed <dialog> that never opens (Edit of a year, of an indicator, of a program)"
-)
-DUPLICATE_IDS_IN_UBAH_INDIKATOR = (
-    "Ubah Indikator dialog on the Ubah Sasaran page repeats the ids indikator/target/satuan of "
-    "the Tambah Indikator form: its labels point at the page's inputs, not the dialog's"
-)
-KNOWN_JS_BUGS = {
-    "test_tambah_tahun_sasaran_and_indikator": "; ".join(
-        (OOB_ROW_AS_TEXT, OPEN_IN_ROW_REPLACES_MODAL_ROOT, DUPLICATE_IDS_IN_UBAH_INDIKATOR)
-    ),
-    "test_ubah_and_hapus_tahun": OPEN_IN_ROW_REPLACES_MODAL_ROOT,
-    "test_bad_input_is_refused_in_indonesian_and_kept": OOB_ROW_AS_TEXT,
-}
-
-
 @pytest.fixture(params=["js", "nojs"])
 def walk(request):
     js = request.param == "js"
-    reason = KNOWN_JS_BUGS.get(request.node.originalname)
-    if js and reason:
-        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
     page = request.getfixturevalue("page" if js else "page_nojs")
     login_as(page, JPT)
     page.get_by_role("navigation", name="Menu utama").get_by_role(

@@ -212,7 +212,7 @@ def test_indikator_edit_and_hapus(login, jpt, pk):
     assert 'value="4.3"' in dialog and "Ubah Indikator" in dialog
     r = me.hx_post(
         f"{P}/indikator/{ind.id}/edit?no=1",
-        data={"indikator": "Diubah", "target": "12,67", "satuan": "Indeks"},
+        data={"ubah-indikator": "Diubah", "ubah-target": "12,67", "ubah-satuan": "Indeks"},
     )
     assert r.status_code == 200 and f'id="indikator-{ind.id}" hx-swap-oob="true"' in text(r)
     assert "12.67" in text(r) and gz(r) < 2048

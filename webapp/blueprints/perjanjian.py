@@ -282,14 +282,16 @@ def indikator_tambah(sasaran_id: int):
 @roles_required("jpt")
 def indikator_edit(indikator_id: int):
     indikator = _indikator(indikator_id)
+    # The prefix keeps the dialog's ids apart from the Tambah Indikator form behind it.
     form = IndikatorSasaranForm(
+        prefix="ubah",
         data={
             "indikator": indikator.teks,
             "target": format_angka(indikator.target),
             "satuan": indikator.satuan,
         }
         if request.method == "GET"
-        else None
+        else None,
     )
     if form.validate_on_submit():
         indikator.teks = form.indikator.data
