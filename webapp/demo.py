@@ -154,8 +154,8 @@ def load_demo() -> None:
         is_admin=True,
     )
     irdian.atasan_ii = haryomo
+    # IRDIAN, FITRIANI and ZAHARA are his bawahan through their own Atasan Langsung.
     achmad.rekan = [fitriani]
-    achmad.bawahan_lain = [irdian]
     db.session.flush()
 
     _pk(achmad, 2021, PK_2021)

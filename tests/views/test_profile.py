@@ -243,3 +243,17 @@ def test_a_wrong_password_shows_with_the_other_messages(world, login):
     data = _form(world.owner, konfirmasi_password="salah", atasan_ii="199001012015011999")
     html = login(world.owner).post("/profil", data=data).get_data(as_text=True)
     assert "Password salah." in html and "tidak ditemukan" in html
+
+
+def test_a_bawahan_langsung_may_be_rekan_kerja_but_not_atasan(world, login):
+    """The manual's own profile: FITRIANI is his Rekan Kerja and names him as Atasan Langsung."""
+    fitriani = factories.make_pegawai("FITRIANI", atasan=world.owner)
+    db.session.commit()
+    me = login(world.owner)
+    ok = me.post("/profil", data=_form(world.owner, rekan_kerja_tambah=fitriani.nip))
+    assert ok.status_code == 302
+    assert [p.nama for p in _reload(world.owner).rekan] == ["FITRIANI"]
+    refused = me.post("/profil", data=_form(_reload(world.owner), atasan_ii=fitriani.nip))
+    assert refused.status_code == 422
+    assert "sudah menjadi Bawahan Anda" in refused.get_data(as_text=True)
+    assert _reload(world.owner).atasan_ii is None

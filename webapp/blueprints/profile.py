@@ -135,6 +135,9 @@ def _periksa(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
         (form.bawahan_tambah, form.bawahan_tambah.pegawai),
     ]
     langsung_ids = {p.id for p in langsung}
+    # A bawahan langsung may also be a Rekan Kerja (the manual's own example: FITRIANI), but
+    # cannot be one's atasan, and needs no second listing as Bawahan.
+    no_langsung = {form.atasan_langsung, form.atasan_ii, form.atasan_iii, form.bawahan_tambah}
     seen: dict[int, str] = {}
     for field, people in fields:
         label = field.label.text.replace("Tambah ", "")
@@ -145,7 +148,7 @@ def _periksa(form: ProfileForm, user: Pegawai, langsung: list[Pegawai]) -> bool:
                 field.errors.append(f"Anda tidak dapat memilih diri sendiri sebagai {label}.")
             elif p.id in seen:
                 field.errors.append(f"{p.nama} sudah dipilih sebagai {seen[p.id]}.")
-            elif p.id in langsung_ids:
+            elif p.id in langsung_ids and field in no_langsung:
                 field.errors.append(
                     f"{p.nama} sudah menjadi Bawahan Anda (menyebut Anda sebagai Atasan Langsung)."
                 )
