@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
+from tests.e2e.walk import BaseWalk
 
 ADMIN = "198511302009011004"  # OPERATOR KINERJA: operator and admin
 ZAHARA_NIP = "198806142010122003"
@@ -28,42 +29,23 @@ KOLOM = [
 ]
 
 
-class Walk:
-    """One user at one browser; `js` says whether dialogs are modals or page sections."""
-
-    def __init__(self, page, js: bool):
-        self.page = page
-        self.js = js
+class Walk(BaseWalk):
+    """The admin screens: a menu opens a page with its heading; dialogs are awaited."""
 
     def menu(self, label: str):
-        nav = self.page.get_by_role("navigation", name="Menu utama")
-        nav.get_by_role("link", name=label, exact=True).click()
+        super().menu(label)
         expect(self.page.get_by_role("heading", name=label, level=1)).to_be_visible()
 
     def dialog(self, title: str):
-        role = "dialog" if self.js else "region"
-        found = self.page.get_by_role(role, name=title)
+        found = super().dialog(title)
         expect(found).to_be_visible()
         return found
-
-    def closed(self, title: str):
-        """After a good Simpan: the modal closes (JS) or the list page comes back (no JS)."""
-        errors = self.page.locator(".error")
-        gone = self.page.get_by_role("dialog" if self.js else "region", name=title)
-        self.page.wait_for_load_state()
-        expect(gone, f"{title} was refused: " + " | ".join(errors.all_inner_texts())).to_have_count(
-            0
-        )
 
     def rows(self):
         return self.page.locator("#tbody-pegawai").get_by_role("row")
 
     def row(self, text: str):
         return self.rows().filter(has_text=text)
-
-    def logout(self):
-        self.page.get_by_role("button", name="Keluar").click()
-        expect(self.page.get_by_role("button", name="Masuk")).to_be_visible()
 
     def select_unit(self, select, nama: str):
         """Unit kerja options are indented with no-break spaces: pick the option by its text."""
@@ -134,7 +116,7 @@ def test_tambah_pegawai_then_log_in_as_them(walk):
 
     fill_pegawai(dialog, w, NIP_BARU)
     dialog.get_by_role("button", name="Simpan").click()
-    w.closed("Tambah Pegawai")
+    w.saved("Tambah Pegawai")
     expect(page.get_by_role("status")).to_contain_text(f"Pegawai {NAMA_BARU} ditambahkan.")
     row = w.row(NIP_BARU)
     expect(row).to_have_count(1)
@@ -160,7 +142,7 @@ def test_ubah_pegawai(walk_js):
     expect(dialog.get_by_label("Atasan Langsung (NIP)")).to_have_value(JPT)
     dialog.get_by_label("Jabatan", exact=True).fill("Analis SDM Aparatur Ahli Madya")
     dialog.get_by_role("button", name="Simpan").click()
-    w.closed("Ubah Pegawai")
+    w.saved("Ubah Pegawai")
     expect(w.row("ZAHARA, S.Sos.")).to_contain_text("Analis SDM Aparatur Ahli Madya")
 
     page.reload()  # saved, not only swapped into the page
@@ -206,7 +188,7 @@ def test_unit_kerja_tambah_sub_unit(walk_js):
     dialog.get_by_label("Nama Unit Kerja").fill("Subdirektorat Penilaian Kinerja")
     w.select_unit(dialog.get_by_label("Induk Unit Kerja"), DIREKTORAT)
     dialog.get_by_role("button", name="Simpan").click()
-    w.closed("Tambah Unit Kerja")
+    w.saved("Tambah Unit Kerja")
 
     rows = page.locator("#pohon-unit tbody tr")
     expect(rows).to_have_count(4)

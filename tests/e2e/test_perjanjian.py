@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
+from tests.e2e.walk import BaseWalk
 
 SASARAN = "Meningkatnya kualitas layanan manajemen kinerja ASN"
 SASARAN_BARU = "Meningkatnya kualitas dan ketepatan layanan manajemen kinerja ASN"
@@ -15,42 +16,8 @@ INDIKATOR_1 = "Indeks kepuasan layanan kinerja"
 INDIKATOR_2 = "Persentase layanan selesai tepat waktu"
 
 
-class Walk:
-    """One user at one browser; `js` says which way forms and deletes go."""
-
-    def __init__(self, page, js: bool):
-        self.page = page
-        self.js = js
-
-    def dialog(self, title: str):
-        """Where a dialog's form is: a modal <dialog> with JS, a page section without."""
-        if self.js:
-            return self.page.get_by_role("dialog", name=title)
-        return self.page.get_by_role("region", name=title)
-
-    def saved(self, title: str):
-        """After Simpan: with JS the dialog closes in place, without it the page reloads."""
-        gone = self.page.get_by_role("dialog" if self.js else "region", name=title)
-        expect(gone).to_have_count(0)
-
-    def hapus(self, row):
-        """Hapus on a row: accept the browser's confirm (JS) or the confirmation page (no JS)."""
-        if self.js:
-            messages = []
-
-            def accept(dialog):
-                messages.append(dialog.message)
-                dialog.accept()
-
-            self.page.once("dialog", accept)
-            row.get_by_role("link", name="Hapus").click()
-            expect(row).to_have_count(0)
-            assert messages and messages[0].startswith("Hapus "), messages
-        else:
-            row.get_by_role("link", name="Hapus").click()
-            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_be_visible()
-            self.page.get_by_role("button", name="Hapus").click()
-            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_have_count(0)
+class Walk(BaseWalk):
+    """The Perjanjian Kinerja screens."""
 
     def row(self, container, text: str):
         return container.get_by_role("row").filter(has_text=text)

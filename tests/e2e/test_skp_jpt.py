@@ -10,6 +10,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
+from tests.e2e.walk import BaseWalk
 
 ATASAN = "196805171994031002"  # Drs. HARYOMO DWI PUTRANTO, Atasan Langsung of the demo JPT
 ATASAN_NAMA = "Drs. HARYOMO DWI PUTRANTO, S.Pd., M.Hum."
@@ -33,45 +34,10 @@ ALAT_UBAH = (  # what the owner may click only while the SKP is a draft or retur
 )
 
 
-class Walk:
-    """One user at one browser; `js` says which way dialogs, forms and deletes go."""
+class Walk(BaseWalk):
+    """The SKP JPT and SKP Bawahan screens."""
 
-    def __init__(self, page, js: bool):
-        self.page = page
-        self.js = js
-
-    def dialog(self, title: str):
-        """A modal <dialog> with JS; the same form as a page section without it."""
-        role = "dialog" if self.js else "region"
-        return self.page.get_by_role(role, name=title, exact=True)
-
-    def saved(self, title: str):
-        """After Simpan: the dialog closes in place (JS) or the page reloads (no JS)."""
-        expect(self.dialog(title)).to_have_count(0)
-
-    def menu(self, label: str):
-        self.page.get_by_role("navigation", name="Menu utama").get_by_role(
-            "link", name=label
-        ).click()
-
-    def hapus(self, row):
-        """Hapus on a row: accept the browser's confirm (JS) or the confirmation page (no JS)."""
-        if self.js:
-            messages = []
-
-            def accept(dialog):
-                messages.append(dialog.message)
-                dialog.accept()
-
-            self.page.once("dialog", accept)
-            row.get_by_role("link", name="Hapus").click()
-            expect(row).to_have_count(0)
-            assert messages and messages[0].startswith("Hapus "), messages
-        else:
-            row.get_by_role("link", name="Hapus").click()
-            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_be_visible()
-            self.page.get_by_role("button", name="Hapus").click()
-            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_have_count(0)
+    exact_titles = True
 
     # --- screens ------------------------------------------------------------------------------
 

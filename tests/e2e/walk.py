@@ -1,0 +1,54 @@
+"""What every browser walk does the same way, with JavaScript or without."""
+
+from playwright.sync_api import expect
+
+
+class BaseWalk:
+    """One user at one browser; `js` says which way dialogs, forms and deletes go."""
+
+    exact_titles = False
+
+    def __init__(self, page, js: bool):
+        self.page = page
+        self.js = js
+
+    def dialog(self, title: str):
+        """A modal <dialog> with JS; the same form as a page section without it."""
+        return self._dialog(title)
+
+    def _dialog(self, title: str):
+        role = "dialog" if self.js else "region"
+        return self.page.get_by_role(role, name=title, exact=self.exact_titles)
+
+    def saved(self, title: str):
+        """After a good Simpan the dialog closes in place (JS) or the page reloads (no JS)."""
+        self.page.wait_for_load_state()
+        errors = " | ".join(self.page.locator(".error").all_inner_texts())
+        expect(self._dialog(title), f"{title} was refused: {errors}").to_have_count(0)
+
+    def menu(self, label: str):
+        nav = self.page.get_by_role("navigation", name="Menu utama")
+        nav.get_by_role("link", name=label, exact=True).click()
+
+    def logout(self):
+        self.page.get_by_role("button", name="Keluar").click()
+        expect(self.page.get_by_role("button", name="Masuk")).to_be_visible()
+
+    def hapus(self, row):
+        """Hapus on a row: accept the browser's confirm (JS) or the confirmation page (no JS)."""
+        if self.js:
+            messages = []
+
+            def accept(dialog):
+                messages.append(dialog.message)
+                dialog.accept()
+
+            self.page.once("dialog", accept)
+            row.get_by_role("link", name="Hapus").click()
+            expect(row).to_have_count(0)
+            assert messages and messages[0].startswith("Hapus "), messages
+        else:
+            row.get_by_role("link", name="Hapus").click()
+            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_be_visible()
+            self.page.get_by_role("button", name="Hapus").click()
+            expect(self.page.get_by_role("heading", name="Konfirmasi Hapus")).to_have_count(0)
