@@ -1,14 +1,11 @@
 """Review SKP JPT: the Operator Pengelola Kinerja reads every SKP JPT of their unit kerja and its
 sub-units, with each indicator's Manual Indikator, and leaves review notes."""
 
-from datetime import UTC
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import current_user
 
 from webapp.domain.status_skp import STATUS_LABEL
-from webapp.domain.tanggal import tanggal_pendek
+from webapp.domain.tanggal import waktu_lokal
 from webapp.forms.penetapan import CatatanReviewForm
 from webapp.models import Pegawai
 from webapp.services import penetapan
@@ -28,11 +25,7 @@ def index():
 
 
 def _waktu(dt):
-    """A stored timestamp in the agency's time zone ("24 Nov 2026 09:26 WIB")."""
-    if dt.tzinfo is None:  # SQLite gives back naive datetimes: they were stored in UTC
-        dt = dt.replace(tzinfo=UTC)
-    local = dt.astimezone(ZoneInfo(current_app.config["AGENCY_TIMEZONE"]))
-    return tanggal_pendek(local.date()) + local.strftime(" %H:%M %Z")
+    return waktu_lokal(dt, current_app.config["AGENCY_TIMEZONE"])
 
 
 def _skp_or_404(skp_id: int):

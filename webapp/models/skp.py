@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Date, DateTime, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from webapp.domain.tanggal import sekarang
 from webapp.extensions import db
 from webapp.models.org import Pegawai
 from webapp.models.perjanjian import IndikatorSasaran, SasaranStrategis
@@ -39,7 +40,7 @@ class Skp(db.Model):
     penilai_jabatan: Mapped[str] = mapped_column(String(200), default="")
     penilai_unit: Mapped[str] = mapped_column(String(200), default="")
     penilai_pangkat: Mapped[str] = mapped_column(String(10), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=datetime.now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
     version_id: Mapped[int] = mapped_column(default=1)
 
     pegawai: Mapped[Pegawai] = relationship(foreign_keys=[pegawai_id])
@@ -167,6 +168,6 @@ class CatatanReview(db.Model):
         ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
     )
     teks: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=datetime.now)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
 
     author: Mapped[Pegawai | None] = relationship()

@@ -7,8 +7,6 @@ themselves live in webapp.domain.status_skp; nothing here duplicates them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -163,7 +161,7 @@ def tambah_catatan_review(skp: Skp, author: Pegawai, teks: str) -> CatatanReview
     teks = (teks or "").strip()
     if not teks:
         raise ValueError("Catatan wajib diisi.")
-    catatan = CatatanReview(skp_id=skp.id, author=author, teks=teks, created_at=datetime.now(UTC))
+    catatan = CatatanReview(skp_id=skp.id, author=author, teks=teks)
     db.session.add(catatan)
     db.session.commit()
     return catatan
