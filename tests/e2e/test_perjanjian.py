@@ -283,3 +283,20 @@ def test_login_first_then_back_to_perjanjian_kinerja(request, js):
             "link", name="Perjanjian Kinerja"
         )
     ).to_have_attribute("aria-current", "page")
+
+
+def test_entry_count_follows_rows_added_and_deleted_in_place(page):
+    login_as(page, JPT)
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Perjanjian Kinerja"
+    ).click()
+    footer = page.locator("#pk-table .table-footer")
+    expect(footer).to_contain_text("Showing 1 to 2 of 2 entries")
+    page.get_by_role("link", name="Tambah", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Tambah Perjanjian Kinerja")
+    dialog.get_by_label("Tahun").fill("2023")
+    dialog.get_by_role("button", name="Simpan").click()
+    expect(footer).to_contain_text("Showing 1 to 3 of 3 entries")
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("row").filter(has_text="2023").get_by_role("link", name="Hapus").click()
+    expect(footer).to_contain_text("Showing 1 to 2 of 2 entries")
