@@ -111,7 +111,8 @@ def paginate(stmt: Select, search: list | tuple = ()) -> Page:
     return Page(list(items), total, page, per_page, q)
 
 
-def _error_page(status: int, title: str, message: str):
+def error_page(status: int, title: str, message: str):
+    """An error as a page, or as an out-of-band flash for htmx."""
     if is_htmx():
         html = render_template("errors/fragment.html", status=status, message=message)
         return html, status
@@ -175,7 +176,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
-        return _error_page(
+        return error_page(
             400,
             "Sesi formulir kedaluwarsa",
             "Token keamanan formulir tidak sah atau kedaluwarsa. Muat ulang halaman lalu coba lagi.",
@@ -184,7 +185,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(StaleDataError)
     def stale(e):
         db.session.rollback()
-        return _error_page(
+        return error_page(
             409,
             "Data telah diubah",
             "Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman lalu ulangi perubahan.",
@@ -192,19 +193,19 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(403)
     def forbidden(e):
-        return _error_page(403, "Akses ditolak", "Anda tidak berhak membuka halaman ini.")
+        return error_page(403, "Akses ditolak", "Anda tidak berhak membuka halaman ini.")
 
     @app.errorhandler(404)
     def not_found(e):
-        return _error_page(404, "Tidak ditemukan", "Halaman atau data yang dicari tidak ada.")
+        return error_page(404, "Tidak ditemukan", "Halaman atau data yang dicari tidak ada.")
 
     @app.errorhandler(405)
     def not_allowed(e):
-        return _error_page(405, "Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani.")
+        return error_page(405, "Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani.")
 
     @app.errorhandler(429)
     def too_many(e):
-        return _error_page(
+        return error_page(
             429,
             "Terlalu banyak percobaan",
             "Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.",
@@ -212,7 +213,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(e):
-        return _error_page(500, "Terjadi kesalahan", "Terjadi kesalahan pada server.")
+        return error_page(500, "Terjadi kesalahan", "Terjadi kesalahan pada server.")
 
     app.jinja_env.filters.update(
         angka=angka.format_angka,

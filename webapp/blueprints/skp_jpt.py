@@ -56,7 +56,14 @@ from webapp.models import (
 )
 from webapp.services.access import roles_required
 from webapp.services.skp import new_skp
-from webapp.web import hx_done, is_htmx, paginate, render_dialog, render_page_or_block
+from webapp.web import (
+    error_page,
+    hx_done,
+    is_htmx,
+    paginate,
+    render_dialog,
+    render_page_or_block,
+)
 
 bp = Blueprint("skp_jpt", __name__, url_prefix="/skp-jpt")
 
@@ -133,13 +140,8 @@ def _require_editable(skp: Skp) -> None:
         f"SKP ini berstatus {STATUS_LABEL[skp.status]} dan tidak dapat diubah. "
         "Perubahan hanya dapat dilakukan setelah SKP dikembalikan oleh Pejabat Penilai Kinerja."
     )
-    if is_htmx():
-        html = render_template("errors/fragment.html", status=403, message=message)
-    else:
-        html = render_template(
-            "errors/page.html", status=403, title="SKP tidak dapat diubah", message=message
-        )
-    abort(Response(html, 403, mimetype="text/html"))
+    html, status = error_page(403, "SKP tidak dapat diubah", message)
+    abort(Response(html, status, mimetype="text/html"))
 
 
 def _confirm(what: str, back: str):
