@@ -26,3 +26,5 @@ RATELIMIT_STORAGE_URI = "memory://"
 PER_PAGE_CHOICES = (10, 25, 50, 100)
 PASSWORD_HASH_METHOD = "scrypt"
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (pegawai import, later bukti dukung)
+TRUSTED_PROXIES = 0  # how many reverse proxies set X-Forwarded-For (0: none, use the socket)
+SESSION_COOKIE_SECURE = False  # set True (KINERJA_SESSION_COOKIE_SECURE=true) behind HTTPS

@@ -65,3 +65,18 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         db.engine.dispose()
+
+
+def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///:memory:")
+    monkeypatch.setenv("KINERJA_TRUSTED_PROXIES", "1")
+    app = create_app()
+
+    @app.route("/_alamat")
+    def alamat():
+        from flask import request
+
+        return request.remote_addr
+
+    r = app.test_client().get("/_alamat", headers={"X-Forwarded-For": "10.1.2.3"})
+    assert r.get_data(as_text=True) == "10.1.2.3"
