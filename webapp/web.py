@@ -6,7 +6,16 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, current_app, get_flashed_messages, render_template, request
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    flash,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+)
 from flask import url_for as flask_url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -40,6 +49,21 @@ def render_dialog(template: str, block: str, status: int = 200, **context: Any):
     if is_htmx():
         return html, status
     return render_template("dialog_page.html", body=Markup(html)), status
+
+
+def confirm_page(what: str, back: str) -> str:
+    """Hapus without JavaScript: a confirmation page whose form POSTs to the same URL."""
+    return render_template("confirm.html", what=what, action=request.path, back=back)
+
+
+def hapus_record(record, what: str, back: str, done: str):
+    """One Hapus route: GET asks (confirm_page), POST deletes; htmx gets an empty body."""
+    if request.method == "GET":
+        return confirm_page(what, back)
+    db.session.delete(record)
+    db.session.commit()
+    flash(done, "success")
+    return "" if is_htmx() else redirect(back)
 
 
 def render_blocks(template: str, blocks: list[str], **context: Any) -> str:

@@ -1,6 +1,6 @@
 """Perjanjian Kinerja: a JPT's yearly agreement (the manual's first chapter)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from jinja2_fragments.flask import render_block
 from sqlalchemy import func, select
@@ -8,11 +8,11 @@ from sqlalchemy.orm import selectinload
 
 from webapp.domain.angka import format_angka
 from webapp.extensions import db
-from webapp.forms import EmptyForm
 from webapp.forms.perjanjian import IndikatorSasaranForm, ProgramForm, SasaranForm, TahunForm
 from webapp.models import IndikatorSasaran, PerjanjianKinerja, ProgramPK, SasaranStrategis
 from webapp.services.access import owned_or_404, roles_required
 from webapp.web import (
+    hapus_record,
     hx_done,
     is_htmx,
     oob_append,
@@ -51,10 +51,6 @@ def _program(program_id: int) -> ProgramPK:
     if program is None or program.pk.pegawai_id != current_user.id:
         abort(404)
     return program
-
-
-def _confirm(what: str, back: str):
-    return render_template("confirm.html", what=what, action=request.path, back=back)
 
 
 def _tahun_taken(tahun: int, except_id: int | None = None) -> bool:
@@ -131,13 +127,8 @@ def edit(pk_id: int):
 @roles_required("jpt")
 def hapus(pk_id: int):
     pk = _pk(pk_id)
-    if request.method == "GET":
-        return _confirm(f"Perjanjian Kinerja tahun {pk.tahun}", url_for(".index"))
-    EmptyForm().validate_on_submit()
-    db.session.delete(pk)
-    db.session.commit()
-    flash(f"Perjanjian Kinerja tahun {pk.tahun} dihapus.", "success")
-    return "" if is_htmx() else redirect(url_for(".index"))
+    what = f"Perjanjian Kinerja tahun {pk.tahun}"
+    return hapus_record(pk, what, url_for(".index"), f"{what} dihapus.")
 
 
 # --- one year: sasaran strategis and programs --------------------------------------------
@@ -237,12 +228,8 @@ def sasaran(sasaran_id: int):
 def sasaran_hapus(sasaran_id: int):
     sasaran = _sasaran(sasaran_id)
     back = url_for(".detail", pk_id=sasaran.pk_id)
-    if request.method == "GET":
-        return _confirm("Sasaran Strategis ini beserta indikatornya", back)
-    db.session.delete(sasaran)
-    db.session.commit()
-    flash("Sasaran Strategis dihapus.", "success")
-    return "" if is_htmx() else redirect(back)
+    what = "Sasaran Strategis ini beserta indikatornya"
+    return hapus_record(sasaran, what, back, "Sasaran Strategis dihapus.")
 
 
 # --- indicators of a sasaran -----------------------------------------------------------
@@ -314,12 +301,8 @@ def indikator_edit(indikator_id: int):
 def indikator_hapus(indikator_id: int):
     indikator = _indikator(indikator_id)
     back = url_for(".sasaran", sasaran_id=indikator.sasaran_id)
-    if request.method == "GET":
-        return _confirm(f"indikator \u201c{indikator.teks}\u201d", back)
-    db.session.delete(indikator)
-    db.session.commit()
-    flash("Indikator dihapus.", "success")
-    return "" if is_htmx() else redirect(back)
+    what = f"indikator \u201c{indikator.teks}\u201d"
+    return hapus_record(indikator, what, back, "Indikator dihapus.")
 
 
 # --- programs and Cek RKT ----------------------------------------------------------------
@@ -372,12 +355,8 @@ def program_edit(program_id: int):
 def program_hapus(program_id: int):
     program = _program(program_id)
     back = url_for(".detail", pk_id=program.pk_id)
-    if request.method == "GET":
-        return _confirm(f"program \u201c{program.nama}\u201d", back)
-    db.session.delete(program)
-    db.session.commit()
-    flash("Program dihapus.", "success")
-    return "" if is_htmx() else redirect(back)
+    what = f"program \u201c{program.nama}\u201d"
+    return hapus_record(program, what, back, "Program dihapus.")
 
 
 @bp.route("/<int:pk_id>/rkt")

@@ -57,6 +57,7 @@ from webapp.models import (
 from webapp.services.access import roles_required
 from webapp.services.skp import new_skp
 from webapp.web import (
+    confirm_page,
     error_page,
     hx_done,
     is_htmx,
@@ -142,11 +143,6 @@ def _require_editable(skp: Skp) -> None:
     )
     html, status = error_page(403, "SKP tidak dapat diubah", message)
     abort(Response(html, status, mimetype="text/html"))
-
-
-def _confirm(what: str, back: str):
-    """Hapus without JavaScript: a confirmation page whose form POSTs to the same URL."""
-    return render_template("confirm.html", what=what, action=request.path, back=back)
 
 
 def _status() -> int:
@@ -240,7 +236,7 @@ def hapus(skp_id: int):
     skp = _skp_or_404(skp_id)
     _require_editable(skp)
     if request.method == "GET":
-        return _confirm(f"periode {_periode(skp)}", url_for(".index"))
+        return confirm_page(f"periode {_periode(skp)}", url_for(".index"))
     if not EmptyForm().validate_on_submit():
         abort(400)
     following = db.session.scalars(
@@ -461,7 +457,7 @@ def rencana_hapus(rencana_id: int):
     skp = rencana.skp
     _require_editable(skp)
     if request.method == "GET":
-        return _confirm(f"rencana \u201c{rencana.teks}\u201d", _target_url(skp))
+        return confirm_page(f"rencana \u201c{rencana.teks}\u201d", _target_url(skp))
     if not EmptyForm().validate_on_submit():
         abort(400)
     same = [r for r in skp.rencana if r.jenis == rencana.jenis and r.id != rencana.id]
@@ -662,7 +658,7 @@ def indikator_hapus(indikator_id: int):
             if skp.pendekatan == "kualitatif"
             else _target_url(skp)
         )
-        return _confirm(f"indikator \u201c{indikator.teks}\u201d", back)
+        return confirm_page(f"indikator \u201c{indikator.teks}\u201d", back)
     if not EmptyForm().validate_on_submit():
         abort(400)
     indikator_id = indikator.id
