@@ -31,3 +31,20 @@ def _sees(user, who: str) -> bool:
 def menu_for(user) -> list[tuple[str, str]]:
     endpoints = current_app.view_functions
     return [(label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)]
+
+
+def menu_current(user, endpoint: str | None) -> str | None:
+    """The one menu entry a screen belongs to (aria-current="page").
+
+    A screen belongs to the entry of its blueprint; where one blueprint holds several entries
+    (admin: Pegawai and Unit Kerja) the entry whose view name begins the screen's wins
+    ("admin.unit_ubah" is Unit Kerja), else the blueprint's first entry.
+    """
+    if not endpoint:
+        return None
+    blueprint = endpoint.split(".")[0]
+    same = [ep for _label, ep in menu_for(user) if ep.split(".")[0] == blueprint]
+    if len(same) <= 1:
+        return same[0] if same else None
+    prefixed = [ep for ep in same if endpoint.startswith(ep)]
+    return max(prefixed, key=len) if prefixed else same[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,10 @@ def render_dialog(template: str, block: str, status: int = 200, **context: Any):
     html = render_block(template, block, **context)
     if is_htmx():
         return html, status
-    return render_template("dialog_page.html", body=Markup(html)), status
+    # The browser tab names the dialog too (ui.dialog gives its heading id="modal-title").
+    found = re.search(r'id="modal-title">(.*?)</h1>', html, re.S)
+    title = Markup(found.group(1)).striptags() if found else None
+    return render_template("dialog_page.html", body=Markup(html), title=title), status
 
 
 def confirm_page(what: str, back: str) -> str:
@@ -257,8 +261,9 @@ def init_app(app: Flask) -> None:
         current_user=current_user,
     )
 
-    from webapp.menu import menu_for
+    from webapp.menu import menu_current, menu_for
 
     app.jinja_env.globals["static_url"] = _static_url_factory(app)
 
     app.jinja_env.globals["menu_for"] = menu_for
+    app.jinja_env.globals["menu_current"] = menu_current

@@ -20,6 +20,25 @@
     var dialog = document.querySelector("#modal-root dialog");
     if (dialog) dialog.close();
   });
+  // Tables scroll sideways inside their own box on a narrow screen (ADR 0018): a box that
+  // scrolls and holds nothing focusable takes keyboard focus, so arrow keys can scroll it.
+  function scrollers() {
+    document.querySelectorAll("table").forEach(function (table) {
+      var box = table.parentElement;
+      if (!box || box.tagName === "TEMPLATE") return;
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.querySelector("a[href], button, input, select, textarea")) {
+        box.tabIndex = 0;
+        box.dataset.scroller = "1";
+      } else if (box.dataset.scroller) {
+        box.removeAttribute("tabindex");
+        delete box.dataset.scroller;
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", scrollers);
+  document.addEventListener("htmx:afterSettle", scrollers);
+  window.addEventListener("resize", scrollers);
   // Rows inserted or deleted in place: keep "Showing 1 to N of M entries" true.
   function recount() {
     document.querySelectorAll(".table-footer [data-table]").forEach(function (el) {
