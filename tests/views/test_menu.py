@@ -1,5 +1,9 @@
 """Each pegawai sees the menus of their jenis jabatan and role."""
 
+import re
+
+import pytest
+
 from tests import factories
 
 
@@ -23,3 +27,47 @@ def test_operator_sees_the_admin_menus(login):
     assert "Pegawai" in menu and "Unit Kerja" in menu
     plain = _menu(login, factories.make_pegawai(jenis="JA"))
     assert "Unit Kerja" not in plain
+
+
+def _current(body: str) -> list[str]:
+    menu = body[body.index('<nav class="menu"') : body.index("</nav>")]
+    return re.findall(r'aria-current="page">([^<]+)<', menu)
+
+
+@pytest.mark.parametrize(
+    "url, entry",
+    [
+        ("/admin/pegawai", "Pegawai"),
+        ("/admin/pegawai/tambah", "Pegawai"),
+        ("/admin/pegawai/impor", "Pegawai"),
+        ("/admin/unit-kerja", "Unit Kerja"),
+        ("/admin/unit-kerja/tambah", "Unit Kerja"),
+        ("/", "Dashboard"),
+    ],
+)
+def test_one_menu_entry_is_current(login, url, entry):
+    me = login(factories.make_pegawai(jenis="JA", is_operator=True, is_admin=True))
+    assert _current(me.get(url).get_data(as_text=True)) == [entry]
+
+
+def test_the_menu_hides_behind_a_button_on_narrow_screens(login):
+    body = login(factories.make_pegawai(jenis="JA")).get("/").get_data(as_text=True)
+    # A <details> opens and closes without JavaScript; app.css shows the menu when it is open.
+    assert '<details class="menu-toggle"><summary aria-controls="menu-utama">Menu</summary>' in body
+    assert '<nav class="menu" id="menu-utama" aria-label="Menu utama">' in body
+
+
+def test_a_dialog_shown_as_a_page_names_the_tab(login):
+    me = login(factories.make_pegawai(jenis="JPT"))
+    body = me.get("/perjanjian-kinerja/tambah").get_data(as_text=True)
+    title = re.search(r"<title>([^<]+)</title>", body).group(1)
+    assert title == "Tambah Perjanjian Kinerja — Toolkit Kinerja"
+
+
+def test_the_confirmation_pages_hapus_looks_destructive(login):
+    owner = factories.make_pegawai(jenis="JPT")
+    pk = factories.make_pk(owner, tahun=2021)
+    body = login(owner).get(f"/perjanjian-kinerja/{pk.id}/hapus").get_data(as_text=True)
+    assert (
+        "Konfirmasi Hapus" in body and '<button type="submit" class="danger">Hapus</button>' in body
+    )

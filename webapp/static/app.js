@@ -24,16 +24,17 @@
   // scrolls and holds nothing focusable takes keyboard focus, so arrow keys can scroll it.
   function scrollers() {
     document.querySelectorAll("table").forEach(function (table) {
-      var box = table.parentElement;
-      if (!box || box.tagName === "TEMPLATE") return;
-      var scrolls = box.scrollWidth > box.clientWidth + 1;
-      if (scrolls && !box.querySelector("a[href], button, input, select, textarea")) {
-        box.tabIndex = 0;
-        box.dataset.scroller = "1";
-      } else if (box.dataset.scroller) {
-        box.removeAttribute("tabindex");
-        delete box.dataset.scroller;
-      }
+      [table, table.parentElement].forEach(function (box) {
+        if (!box || box.tagName === "TEMPLATE") return;
+        var scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !box.querySelector("a[href], button, input, select, textarea")) {
+          box.tabIndex = 0;
+          box.dataset.scroller = "1";
+        } else if (box.dataset.scroller) {
+          box.removeAttribute("tabindex");
+          delete box.dataset.scroller;
+        }
+      });
     });
   }
   document.addEventListener("DOMContentLoaded", scrollers);
