@@ -9,7 +9,9 @@ and open dialog, at 390 x 844 and 1366 x 768:
 - the page is no wider than the viewport (`scrollWidth <= innerWidth`);
 - every row action (a link or button in a table row) can be brought into the viewport (its own
   table box scrolls sideways, ADR 0018) and is not covered by anything (a click would reach it);
-- axe-core (tests/e2e/vendor/axe.min.js) finds no serious or critical violation.
+- axe-core (tests/e2e/vendor/axe.min.js) finds no serious or critical violation;
+- on the phone, every control (button, icon, select, field, menu and table link) is a tap target
+  of at least 44 x 44 px.
 
 Dialogs must also be usable by keyboard alone: opened with Enter, focus is inside; Escape closes
 it and focus is back on the link that opened it. The menu screens' first visit (HTML, gzip) stays
@@ -71,6 +73,20 @@ CHECK_JS = """
     else if (!hit || !(hit === el || el.contains(hit)))
       out.push(`row action "${name}" is covered by <${hit ? hit.tagName.toLowerCase() : "?"}>`);
   }
+  if (innerWidth <= 700) {  // a phone: every control is a tap target of at least 44 x 44 px
+    const controls = root.querySelectorAll(
+      "button, .button, .icon, summary, select, nav a, td a, " +
+      "input:not([type=hidden]):not([type=checkbox]):not([type=radio])");
+    for (const el of controls) {
+      const r = el.getBoundingClientRect();
+      if (!el.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+      if (r.width < 43.5 || r.height < 43.5) {
+        const name = (el.getAttribute("aria-label") || el.textContent || el.name || el.tagName)
+          .trim().slice(0, 40);
+        out.push(`tap target "${name}" is ${Math.round(r.width)}x${Math.round(r.height)} px`);
+      }
+    }
+  }
   boxes.forEach((b) => { b.scrollLeft = 0; });
   scrollTo(0, 0);
   return out;
@@ -105,7 +121,7 @@ def pattern(url: str) -> str:
 
 
 def _fixed(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")[:80] or "root"
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text.replace("#", "N")).strip("_")[:80] or "root"
 
 
 class Crawl:
@@ -250,6 +266,11 @@ def test_every_screen_fits_and_is_accessible(crawl_page, role):
     ]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"crawl-{role}.txt").write_text(
-        "\n".join(["screens:", *crawl.screens, "dialogs:", *crawl.dialogs, "problems:", *problems])
+        "\n".join(
+            ["screens:", *crawl.screens, "dialogs:", *crawl.dialogs]
+            + ["first visit (HTML, gzip bytes):"]
+            + [f"{size} {url}" for url, size in crawl.sizes.items()]
+            + ["problems:", *problems]
+        )
     )
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
