@@ -67,6 +67,17 @@ def test_a_session_copied_before_logout_no_longer_works(login):
     assert r.status_code == 200 and r.headers["HX-Redirect"].startswith("/login")
 
 
+def test_logout_leaves_the_version_alone(login):
+    """An admin's Ubah dialog opened before the pegawai logged out still saves."""
+    p = factories.make_pegawai()
+    db.session.commit()
+    version, token = p.version_id, p.session_token
+    login(p).post("/logout")
+    db.session.expire_all()
+    p = db.session.get(Pegawai, p.id)
+    assert p.version_id == version and p.session_token != token
+
+
 def test_logout_ends_the_other_sessions_of_the_account_only(login):
     p = factories.make_pegawai()
     someone = factories.make_pegawai()

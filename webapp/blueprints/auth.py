@@ -4,12 +4,12 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from webapp.extensions import db, limiter
 from webapp.forms.auth import LoginForm, UbahPasswordForm
 from webapp.models import Pegawai
-from webapp.models.org import check_dummy_password
+from webapp.models.org import check_dummy_password, new_session_token
 from webapp.services import login_throttle
 from webapp.web import hx_done, is_htmx, render_page_or_block
 
@@ -70,8 +70,13 @@ def _safe_next(target: str | None) -> str:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    # A new token ends this session and every other one of the account (ADR 0010).
-    current_user.end_sessions()
+    # A new token ends this session and every other one of the account (ADR 0010). A plain
+    # UPDATE: it leaves version_id alone, so Keluar never collides with an admin's edit.
+    db.session.execute(
+        update(Pegawai)
+        .where(Pegawai.id == current_user.id)
+        .values(session_token=new_session_token())
+    )
     db.session.commit()
     logout_user()
     flash("Anda telah keluar.", "info")
