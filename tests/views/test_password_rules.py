@@ -7,7 +7,7 @@ from tests import factories
 from tests.unit.test_impor import HEADER, UNIT, row
 from webapp.extensions import db
 from webapp.models import Pegawai
-from webapp.services.impor import periksa
+from webapp.services.impor import baca_berkas, periksa
 
 SPASI = " " * 10
 PESAN = "Password tidak boleh kosong atau hanya berisi spasi."
@@ -68,6 +68,14 @@ def test_import_refuses_a_password_cell_of_only_spaces(cell, reason):
         assert hasil.valid and not hasil.galat
     else:
         assert not hasil.valid and reason in hasil.galat[0].alasan
+
+
+def test_an_uploaded_cell_of_only_spaces_never_becomes_a_password():
+    """The file readers trim every cell: such a cell arrives empty, i.e. no password yet (the
+    account cannot log in until an admin sets one), never a password of spaces."""
+    lines = [",".join(HEADER + ["Password"]), ",".join(row(atasan="") + [SPASI])]
+    hasil = periksa(baca_berkas("pegawai.csv", "\n".join(lines).encode()), set(), UNIT)
+    assert hasil.valid[0].password == ""
 
 
 def test_create_admin_refuses_spaces(app):

@@ -2,7 +2,7 @@
 
 from tests import factories
 from tests.conftest import Actor
-from webapp.extensions import db
+from webapp.extensions import db, limiter
 from webapp.models import Pegawai
 
 BARU = "sandi-baru-2026"
@@ -206,6 +206,7 @@ def test_ubah_password_refuses_bad_input_by_the_field(login):
 def test_wrong_old_passwords_slow_down_like_the_login(app, login):
     p = factories.make_pegawai()
     me = login(p)
+    saved = app.config["LOGIN_SLOWDOWN_FREE"]
     app.config["LOGIN_SLOWDOWN_FREE"] = 2
     try:
         codes = [_ubah_password(me, lama="salah-sekali").status_code for _ in range(3)]
@@ -213,7 +214,5 @@ def test_wrong_old_passwords_slow_down_like_the_login(app, login):
         r = _ubah_password(me)  # even the right one waits
         assert r.status_code == 429 and "Tunggu" in r.get_data(as_text=True)
     finally:
-        app.config["LOGIN_SLOWDOWN_FREE"] = 10000
-        from webapp.extensions import limiter
-
+        app.config["LOGIN_SLOWDOWN_FREE"] = saved
         limiter.reset()
