@@ -30,7 +30,7 @@ demo: migrate
 
 run: demo
 	@echo "Toolkit Kinerja: http://127.0.0.1:$(PORT)"
-	$(VENV)/bin/waitress-serve --host 127.0.0.1 --port $(PORT) --threads 8 wsgi:app
+	$(VENV)/bin/waitress-serve --host 127.0.0.1 --port $(PORT) --threads 8 --no-clear-untrusted-proxy-headers wsgi:app
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .

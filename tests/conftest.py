@@ -27,7 +27,7 @@ def app(tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": uri,
             "WTF_CSRF_ENABLED": False,
             # Generous limits in tests; test_auth lowers them to the real ones.
-            "LOGIN_RATE_LIMIT_PER_NIP": "10000 per minute",
+            "LOGIN_SLOWDOWN_FREE": 10000,
             "LOGIN_RATE_LIMIT_PER_ADDRESS": "10000 per minute",
             "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast in tests only
         }

@@ -7,6 +7,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from webapp.domain.nip import nip_error
+from webapp.domain.password import password_error
 from webapp.extensions import db
 from webapp.models import Pegawai
 
@@ -36,8 +37,9 @@ def init_app(app: Flask) -> None:
             raise click.ClickException(f"NIP {nip} sudah terdaftar.")
         if password is None:
             password = getpass.getpass("Password: ")
-        if len(password) < 8:
-            raise click.ClickException("Password minimal 8 karakter.")
+        error = password_error(password)
+        if error:
+            raise click.ClickException(error)
         admin = Pegawai(nip=nip, nama=nama, jenis_jabatan="JA", is_admin=True, is_operator=True)
         admin.set_password(password)
         db.session.add(admin)

@@ -20,7 +20,12 @@ COMPRESS_MIMETYPES = [
 ]
 COMPRESS_MIN_SIZE = 256
 SEND_FILE_MAX_AGE_DEFAULT = 31536000  # static file names carry their version
-LOGIN_RATE_LIMIT_PER_NIP = "5 per 5 minutes"
+# Per NIP (ADR 0011): after LOGIN_SLOWDOWN_FREE wrong passwords in a row each further attempt
+# waits 1, 2, 4, … seconds, at most LOGIN_SLOWDOWN_MAX; the count restarts LOGIN_SLOWDOWN_FORGET
+# seconds after its first failure, or at a successful login.
+LOGIN_SLOWDOWN_FREE = 5
+LOGIN_SLOWDOWN_MAX = 60
+LOGIN_SLOWDOWN_FORGET = 3600
 LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
 RATELIMIT_STORAGE_URI = "memory://"
 PER_PAGE_CHOICES = (10, 25, 50, 100)

@@ -170,9 +170,23 @@ def init_app(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
+        """The session's "id:token" (Pegawai.get_id): a changed token or a deactivated account
+        ends the session here, on every request (ADR 0010)."""
+        import hmac
+
         from webapp.models import Pegawai
 
-        return db.session.get(Pegawai, int(user_id))
+        pegawai_id, _, token = user_id.partition(":")
+        if not (pegawai_id.isdigit() and len(pegawai_id) < 10 and token):
+            return None
+        p = db.session.get(Pegawai, int(pegawai_id))
+        if (
+            p is None
+            or not p.active
+            or not hmac.compare_digest(p.session_token.encode(), token.encode())
+        ):
+            return None
+        return p
 
     @login_manager.unauthorized_handler
     def unauthorized():

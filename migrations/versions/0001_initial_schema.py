@@ -46,6 +46,7 @@ def upgrade():
     sa.Column('is_operator', sa.Boolean(), nullable=False),
     sa.Column('is_admin', sa.Boolean(), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('session_token', sa.String(length=32), nullable=False),
     sa.ForeignKeyConstraint(['atasan_ii_id'], ['pegawai.id'], name=op.f('fk_pegawai_atasan_ii_id_pegawai'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['atasan_iii_id'], ['pegawai.id'], name=op.f('fk_pegawai_atasan_iii_id_pegawai'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['atasan_langsung_id'], ['pegawai.id'], name=op.f('fk_pegawai_atasan_langsung_id_pegawai'), ondelete='SET NULL'),

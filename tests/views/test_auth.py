@@ -1,11 +1,14 @@
 """Masuk / Keluar, rate limiting, safe redirects, inactive accounts."""
 
+import time
+
 import pytest
 
 from tests import factories
 from tests.conftest import Actor
 from webapp import config
 from webapp.extensions import db, limiter
+from webapp.models import org
 
 
 def test_login_page_uses_the_manuals_labels(client):
@@ -73,31 +76,83 @@ def test_expired_login_on_htmx_answers_hx_redirect(login):
 @pytest.fixture
 def limits_on(app):
     """The production limits (webapp/config.py), on a clean counter."""
-    saved = {k: app.config[k] for k in ("LOGIN_RATE_LIMIT_PER_NIP", "LOGIN_RATE_LIMIT_PER_ADDRESS")}
-    app.config.update(LOGIN_RATE_LIMIT_PER_NIP=config.LOGIN_RATE_LIMIT_PER_NIP)
-    app.config.update(LOGIN_RATE_LIMIT_PER_ADDRESS=config.LOGIN_RATE_LIMIT_PER_ADDRESS)
+    keys = (
+        "LOGIN_SLOWDOWN_FREE",
+        "LOGIN_SLOWDOWN_MAX",
+        "LOGIN_SLOWDOWN_FORGET",
+        "LOGIN_RATE_LIMIT_PER_ADDRESS",
+    )
+    saved = {k: app.config[k] for k in keys}
+    app.config.update({k: getattr(config, k) for k in keys})
     limiter.reset()
     yield
     app.config.update(saved)
     limiter.reset()
 
 
-def test_login_is_rate_limited_per_nip(app, limits_on):
+def _wrong(actor, nip, n):
+    return [
+        actor.post("/login", data={"nip": nip, "password": "salah"}).status_code for _ in range(n)
+    ]
+
+
+def test_login_slows_down_per_nip_and_the_owner_gets_in_after_the_wait(app, limits_on):
     p = factories.make_pegawai()
     db.session.commit()
     anon = Actor(app)
-    statuses = [
-        anon.post("/login", data={"nip": p.nip, "password": "salah"}).status_code for _ in range(6)
-    ]
-    assert statuses == [422] * 5 + [429]
-    # The right password is refused too while the NIP is locked…
+    assert _wrong(anon, p.nip, 5) == [422] * 5
+    # The fifth failure starts a wait of 1 s: even the right password waits it out…
     locked = anon.post("/login", data={"nip": p.nip, "password": factories.PASSWORD})
-    assert locked.status_code == 429 and "Terlalu banyak percobaan" in locked.get_data(as_text=True)
-    # …but another NIP from the same address still logs in.
+    body = locked.get_data(as_text=True)
+    assert locked.status_code == 429 and locked.headers["Retry-After"] == "1"
+    assert "Terlalu banyak percobaan. Tunggu 1 detik lalu coba lagi." in body
+    assert f'value="{p.nip}"' in body  # the form again, the NIP kept
+    # …another NIP from the same address is not slowed down…
     other = factories.make_pegawai()
     db.session.commit()
-    ok = Actor(app).post("/login", data={"nip": other.nip, "password": factories.PASSWORD})
+    assert Actor(app).post("/login", data={"nip": other.nip, "password": "x"}).status_code == 422
+    # …and after the wait the right password is accepted (no lock-out of minutes).
+    time.sleep(1.1)
+    ok = anon.post("/login", data={"nip": p.nip, "password": factories.PASSWORD})
     assert ok.status_code == 302
+
+
+def test_each_further_failure_doubles_the_wait_up_to_the_maximum(app, limits_on):
+    p = factories.make_pegawai()
+    db.session.commit()
+    anon = Actor(app)
+    app.config["LOGIN_SLOWDOWN_FREE"] = 1
+    assert _wrong(anon, p.nip, 1) == [422]
+    waits = []
+    for _ in range(3):
+        r = anon.post("/login", data={"nip": p.nip, "password": "salah"})
+        assert r.status_code == 429  # refused without a check: the wait does not grow
+        waits.append(int(r.headers["Retry-After"]))
+        # Let the wait pass (expire the key instead of sleeping), then fail once more.
+        limiter.storage.clear(f"login-tunggu:{p.nip}")
+        assert _wrong(anon, p.nip, 1) == [422]
+    assert waits == [1, 2, 4]
+
+
+def test_while_a_nip_waits_no_password_is_checked(app, limits_on, monkeypatch):
+    p = factories.make_pegawai()
+    db.session.commit()
+    anon = Actor(app)
+    _wrong(anon, p.nip, 5)
+    calls = _count_hash_checks(monkeypatch)
+    assert anon.post("/login", data={"nip": p.nip, "password": "tebakan"}).status_code == 429
+    assert calls == []
+
+
+def test_a_successful_login_forgets_the_failures(app, limits_on):
+    p = factories.make_pegawai()
+    db.session.commit()
+    anon = Actor(app)
+    assert _wrong(anon, p.nip, 4) == [422] * 4
+    assert (
+        anon.post("/login", data={"nip": p.nip, "password": factories.PASSWORD}).status_code == 302
+    )
+    assert _wrong(Actor(app), p.nip, 4) == [422] * 4
 
 
 def test_login_is_rate_limited_per_address(app, limits_on):
@@ -108,3 +163,30 @@ def test_login_is_rate_limited_per_address(app, limits_on):
         for i in range(4)
     ]
     assert codes == [422, 422, 422, 429]
+
+
+def _count_hash_checks(monkeypatch) -> list[str]:
+    """Every check_password_hash call (real or dummy) lands in the returned list."""
+    calls: list[str] = []
+
+    def counting(pwhash, password):
+        calls.append(pwhash.split("$", 1)[0])
+        return real(pwhash, password)
+
+    real = org.check_password_hash
+    monkeypatch.setattr(org, "check_password_hash", counting)
+    return calls
+
+
+@pytest.mark.parametrize("case", ["unknown nip", "wrong password", "inactive", "no password"])
+def test_every_failed_login_verifies_one_hash_of_the_configured_method(login, monkeypatch, case):
+    p = factories.make_pegawai(active=case != "inactive")
+    if case == "no password":
+        p.password_hash = ""
+    nip = "199001012015011001" if case == "unknown nip" else p.nip
+    password = "salah-sekali" if case == "wrong password" else factories.PASSWORD
+    anon = login(None)
+    calls = _count_hash_checks(monkeypatch)
+    r = anon.post("/login", data={"nip": nip, "password": password})
+    assert r.status_code == 422 and "NIP atau password salah." in r.get_data(as_text=True)
+    assert calls == ["pbkdf2:sha256:1000"]  # the test setting of PASSWORD_HASH_METHOD

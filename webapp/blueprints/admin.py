@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user
+from flask_login import current_user, login_user
 from jinja2_fragments.flask import render_block
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -147,6 +147,8 @@ def pegawai_ubah(pegawai_id: int):
         _isi(form, p)
         flag_modified(p, "nama")
         db.session.commit()
+        if p.id == current_user.id and form.password.data:
+            login_user(p)  # a new password ends the other sessions, not this one (ADR 0010)
         flash(f"Data {p.nama} disimpan.", "success")
         if is_htmx():
             return hx_done(_row(p, oob=True))

@@ -4,13 +4,11 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, PasswordField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional
+from wtforms.validators import InputRequired, Optional
 
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
-from webapp.forms.fields import NipField, maks, pilihan, teks, wajib
+from webapp.forms.fields import WAJIB, NipField, aturan_password, maks, pilihan, teks, wajib
 from webapp.forms.profile import PegawaiField, PilihanField, coerce_id
-
-PASSWORD_MIN = Length(min=8, max=200, message="Password minimal 8 karakter.")
 
 
 class PegawaiForm(FlaskForm):
@@ -33,11 +31,14 @@ class PegawaiForm(FlaskForm):
 
 
 class PegawaiTambahForm(PegawaiForm):
-    password = PasswordField("Password awal", validators=[wajib(), PASSWORD_MIN])
+    password = PasswordField("Password awal", validators=[InputRequired(WAJIB), aturan_password])
 
 
 class PegawaiUbahForm(PegawaiForm):
-    password = PasswordField("Password baru", validators=[Optional(), PASSWORD_MIN])
+    # Only an empty field means "unchanged": spaces go on to the rule and are refused.
+    password = PasswordField(
+        "Password baru", validators=[Optional(strip_whitespace=False), aturan_password]
+    )
     version = HiddenField()
 
 

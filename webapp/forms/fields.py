@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from webapp.domain.angka import parse_angka
 from webapp.domain.nip import nip_error
+from webapp.domain.password import password_error
 
 WAJIB = "Wajib diisi."
 
@@ -53,6 +54,15 @@ class NipField(StringField):
             error = nip_error(self.data)
             if error:
                 raise ValidationError(error)
+
+
+def aturan_password(form, field) -> None:
+    """A new password: required, 8–200 characters, not only spaces (domain/password.py)."""
+    if not field.data:
+        raise ValidationError(WAJIB)
+    error = password_error(field.data)
+    if error:
+        raise ValidationError(error)
 
 
 def teks(label: str, n: int = 500, required: bool = True):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Column, ForeignKey, String, Table, select
@@ -26,6 +28,23 @@ bawahan_tambahan = Table(
         "bawahan_id", ForeignKey("pegawai.id", ondelete="CASCADE"), primary_key=True, index=True
     ),
 )
+
+
+def new_session_token() -> str:
+    return secrets.token_hex(16)
+
+
+_dummy_hashes: dict[str, str] = {}
+
+
+def check_dummy_password(password: str) -> bool:
+    """Verify against a hash of the configured method, so an unknown NIP, an inactive account
+    and a wrong password take the same time. Always False."""
+    method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    if method not in _dummy_hashes:
+        _dummy_hashes[method] = generate_password_hash(secrets.token_hex(16), method=method)
+    check_password_hash(_dummy_hashes[method], password)
+    return False
 
 
 class UnitKerja(db.Model):
@@ -73,6 +92,9 @@ class Pegawai(UserMixin, db.Model):
     is_operator: Mapped[bool] = mapped_column(Boolean, default=False)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     version_id: Mapped[int] = mapped_column(default=1)
+    # Part of the login id kept in the session cookie (get_id); a new one ends every session
+    # opened before it (ADR 0010).
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
 
     unit_kerja: Mapped[UnitKerja | None] = relationship()
     atasan_langsung: Mapped[Pegawai | None] = relationship(
@@ -105,12 +127,24 @@ class Pegawai(UserMixin, db.Model):
     def is_jpt(self) -> bool:
         return self.jenis_jabatan == "JPT"
 
+    def get_id(self) -> str:
+        """The id Flask-Login keeps in the session: it stops working when the token changes."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Every session (and remember-me cookie) opened before now ends at its next request."""
+        self.session_token = new_session_token()
+
     def set_password(self, password: str) -> None:
         method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
         self.password_hash = generate_password_hash(password, method=method)
+        self.end_sessions()
 
     def check_password(self, password: str) -> bool:
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        if not self.password_hash:  # an account without a password: as slow as any other
+            check_dummy_password(password)
+            return False
+        return check_password_hash(self.password_hash, password)
 
     def bawahan(self) -> list[Pegawai]:
         """Those who name this pegawai as Atasan Langsung, plus those added in the profile."""

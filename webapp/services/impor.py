@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from webapp.domain.nip import nip_error
+from webapp.domain.password import password_error
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
 
 MAKS_BARIS = 5000
@@ -254,8 +255,9 @@ def periksa(rows: list[list[str]], nip_di_db: set[str], unit: dict[str, list[int
             alasan.append("NIP atasan tidak boleh NIP pegawai itu sendiri.")
 
         password = ambil(row, "password")
-        if password and len(password) < 8:
-            alasan.append("Password minimal 8 karakter.")
+        sel = peta.get("password")
+        if sel is not None and sel < len(row) and row[sel]:  # only spaces: refused, not "none"
+            alasan.extend(filter(None, [password_error(password)]))
 
         data = BarisImpor(
             baris=nomor,
