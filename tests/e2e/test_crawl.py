@@ -75,7 +75,7 @@ CHECK_JS = """
   }
   if (innerWidth <= 700) {  // a phone: every control is a tap target of at least 44 x 44 px
     const controls = root.querySelectorAll(
-      "button, .button, .icon, summary, select, nav a, td a, " +
+      "button, .button, .icon, summary, select, nav a, td a, header a, " +
       "input:not([type=hidden]):not([type=checkbox]):not([type=radio])");
     for (const el of controls) {
       const r = el.getBoundingClientRect();
@@ -106,7 +106,7 @@ async (scope) => {
 
 LINKS_JS = """
 () => [...document.querySelectorAll("a[href]")]
-  .filter((a) => a.origin === location.origin && !a.closest(".top"))
+  .filter((a) => a.origin === location.origin)
   .map((a) => ({
     href: a.pathname + a.search,
     dialog: a.getAttribute("hx-target") === "#modal-root",
