@@ -57,8 +57,12 @@ def confirm_page(what: str, back: str) -> str:
 
 
 def hapus_record(record, what: str, back: str, done: str):
-    """One Hapus route: GET asks (confirm_page), POST deletes; htmx gets an empty body."""
-    if request.method == "GET":
+    """One Hapus route: POST deletes; any other method (GET, HEAD) only asks (confirm_page).
+
+    Branch on POST, never on "not GET": Flask answers HEAD on GET routes and Flask-WTF checks
+    the CSRF token only on POST/PUT/PATCH/DELETE.
+    """
+    if request.method != "POST":
         return confirm_page(what, back)
     db.session.delete(record)
     db.session.commit()

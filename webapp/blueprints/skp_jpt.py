@@ -235,7 +235,7 @@ def edit(skp_id: int):
 def hapus(skp_id: int):
     skp = _skp_or_404(skp_id)
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirm_page(f"periode {_periode(skp)}", url_for(".index"))
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -456,7 +456,7 @@ def rencana_hapus(rencana_id: int):
     rencana = _rencana_or_404(rencana_id)
     skp = rencana.skp
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirm_page(f"rencana \u201c{rencana.teks}\u201d", _target_url(skp))
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -652,7 +652,7 @@ def indikator_hapus(indikator_id: int):
     rencana = indikator.rencana
     skp = rencana.skp
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         back = (
             url_for(".rencana_edit", rencana_id=rencana.id)
             if skp.pendekatan == "kualitatif"
