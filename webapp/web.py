@@ -251,7 +251,10 @@ def init_app(app: Flask) -> None:
         tgl_prosa=tanggal.tanggal_prosa,
         pangkat=pilihan.pangkat_label,
     )
+    from webapp.forms.fields import batas_karakter
+
     app.jinja_env.globals.update(
+        batas_karakter=batas_karakter,
         BERAKHLAK=berakhlak.BERAKHLAK,
         PERAN_PENILAI=berakhlak.PERAN_PENILAI,
         is_htmx=is_htmx,

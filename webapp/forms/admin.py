@@ -1,19 +1,18 @@
 """Admin: pegawai (Tambah / Ubah), unit kerja (Tambah / Ubah), import of pegawai."""
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, PasswordField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
-from webapp.forms.fields import NipField, maks, pilihan, teks, wajib
+from webapp.forms.fields import Form, NipField, maks, pilihan, teks, wajib
 from webapp.forms.profile import PegawaiField, PilihanField, coerce_id
 
 PASSWORD_MIN = Length(min=8, max=200, message="Password minimal 8 karakter.")
 
 
-class PegawaiForm(FlaskForm):
+class PegawaiForm(Form):
     nip = NipField("NIP", validators=[wajib()])
     nama = teks("Nama (dengan gelar)", 200)
     jabatan = teks("Jabatan", 200, required=False)
@@ -41,12 +40,12 @@ class PegawaiUbahForm(PegawaiForm):
     version = HiddenField()
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     nama = teks("Nama Unit Kerja", 200)
     parent = PilihanField("Induk Unit Kerja", coerce=coerce_id)
 
 
-class ImporForm(FlaskForm):
+class ImporForm(Form):
     berkas = FileField(
         "Berkas (.xlsx atau .csv)", validators=[FileRequired("Pilih berkas yang akan diimpor.")]
     )
