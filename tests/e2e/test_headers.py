@@ -25,4 +25,3 @@ def test_another_page_cannot_frame_the_app(page, base_url):
     framed = page.frames[1]
     assert "Masuk" not in framed.content()
     page.problems.clear()  # Chromium reports the refused frame on the console
-

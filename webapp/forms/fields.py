@@ -104,7 +104,8 @@ class AngkaField(StringField):
         value = parse_angka(str(self.data))
         if value is None:
             raise ValidationError("Harus berupa angka, misalnya 4,3 atau 86.")
-        if abs(value) >= Decimal("1e15"):
+        # copy_abs, not abs(): abs() rounds to the context and 1e999999999999999999 overflows.
+        if value.copy_abs() >= Decimal("1e15"):
             raise ValidationError("Angka terlalu besar: paling banyak 15 digit sebelum koma.")
         if self.minimum is not None and value < self.minimum:
             raise ValidationError(f"Tidak boleh kurang dari {self.minimum}.")

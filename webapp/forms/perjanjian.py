@@ -35,4 +35,4 @@ class IndikatorSasaranForm(Form):
 
 class ProgramForm(Form):
     nama = teks_panjang("Program", 1000)
-    anggaran = AngkaField("Anggaran (Rupiah)", validators=[wajib()])
+    anggaran = AngkaField("Anggaran (Rupiah)", validators=[wajib()], places=2)  # Numeric(20, 2)
