@@ -289,3 +289,25 @@ def test_even_a_failing_error_page_answers_in_indonesian(world, error_app, monke
 def test_an_http_error_without_its_own_handler_keeps_its_status(error_app):
     r = error_app.test_client().get("/_gone")
     assert r.status_code == 410 and "Permintaan tidak dapat dilayani" in text(r)
+
+
+def test_every_form_derives_from_the_base_form():
+    """The NUL refusal lives in one base class: a new form that skips it is caught here."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from flask_wtf import FlaskForm
+
+    import webapp.forms
+    from webapp.forms.fields import Form
+
+    forms = set()
+    for module in pkgutil.iter_modules(webapp.forms.__path__):
+        mod = importlib.import_module(f"webapp.forms.{module.name}")
+        forms |= {
+            c for _, c in inspect.getmembers(mod, inspect.isclass) if issubclass(c, FlaskForm)
+        }
+    forms.discard(FlaskForm)
+    assert len(forms) > 10
+    assert sorted(f.__name__ for f in forms if not issubclass(f, Form)) == []
