@@ -53,6 +53,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from webapp import web
 
     web.init_app(app)
+    from webapp import headers
+
+    headers.init_app(app)
 
     from webapp.blueprints import admin, auth, dashboard, perjanjian, profile, skp_jpt
 

@@ -24,6 +24,8 @@ from jinja2_fragments.flask import render_block
 from markupsafe import Markup
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from webapp.domain import angka, berakhlak, pilihan, tanggal
 from webapp.extensions import db, login_manager
@@ -61,8 +63,12 @@ def confirm_page(what: str, back: str) -> str:
 
 
 def hapus_record(record, what: str, back: str, done: str):
-    """One Hapus route: GET asks (confirm_page), POST deletes; htmx gets an empty body."""
-    if request.method == "GET":
+    """One Hapus route: POST deletes; any other method (GET, HEAD) only asks (confirm_page).
+
+    Branch on POST, never on "not GET": Flask answers HEAD on GET routes and Flask-WTF checks
+    the CSRF token only on POST/PUT/PATCH/DELETE.
+    """
+    if request.method != "POST":
         return confirm_page(what, back)
     db.session.delete(record)
     db.session.commit()
@@ -147,6 +153,37 @@ def error_page(status: int, title: str, message: str):
     return render_template("errors/page.html", status=status, title=title, message=message), status
 
 
+def _rollback() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # a dead connection: the session is discarded below anyway
+        db.session.remove()
+
+
+def _server_error():
+    """The 500 page; if even that fails (the database is gone), a plain Indonesian page."""
+    _rollback()
+    try:
+        return error_page(500, "Terjadi kesalahan", "Terjadi kesalahan pada server.")
+    except Exception:
+        current_app.logger.exception("The error page itself failed")
+        _rollback()
+        html = (
+            '<!doctype html><html lang="id"><meta charset="utf-8"><title>Terjadi kesalahan</title>'
+            "<h1>Terjadi kesalahan</h1><p>Terjadi kesalahan pada server. Coba lagi nanti.</p></html>"
+        )
+        return html, 500
+
+
+class IdConverter(IntegerConverter):
+    """`<int:…>` in every route: an id past PostgreSQL's integer (2^31 - 1) is a 404, not an
+    overflow in the query."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def _static_url_factory(app: Flask):
     """static_url("app.css") → /static/app.css?v=<content hash>, so a year's cache is safe."""
     import hashlib
@@ -164,6 +201,7 @@ def _static_url_factory(app: Flask):
 
 
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.login_message_category = "info"
@@ -216,46 +254,67 @@ def init_app(app: Flask) -> None:
                 response.set_data(response.get_data(as_text=True) + oob)
         return response
 
-    @app.errorhandler(CSRFError)
-    def csrf_error(e):
-        return error_page(
+    @app.before_request
+    def refuse_nul_in_query():
+        # PostgreSQL refuses a NUL in any text it is given (a search, a filter): the query string
+        # never carries one to a view. Form fields are refused by their field (forms.fields.Form).
+        if any("\x00" in value for value in request.args.values()):
+            return error_page(400, "Permintaan tidak sah", "Alamat berisi karakter yang tidak sah.")
+        return None
+
+    def handler(status: int, title: str, message: str):
+        """An error handler: roll the session back first, so rendering never meets a failed
+        transaction (a refused NUL, an overflow on PostgreSQL), then the Indonesian page."""
+
+        def handle(e):
+            _rollback()
+            return error_page(status, title, message)
+
+        return handle
+
+    errors = {
+        CSRFError: (
             400,
             "Sesi formulir kedaluwarsa",
             "Token keamanan formulir tidak sah atau kedaluwarsa. Muat ulang halaman lalu coba lagi.",
-        )
-
-    @app.errorhandler(StaleDataError)
-    def stale(e):
-        db.session.rollback()
-        return error_page(
+        ),
+        StaleDataError: (
             409,
             "Data telah diubah",
             "Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman lalu ulangi perubahan.",
-        )
-
-    @app.errorhandler(403)
-    def forbidden(e):
-        return error_page(403, "Akses ditolak", "Anda tidak berhak membuka halaman ini.")
-
-    @app.errorhandler(404)
-    def not_found(e):
-        return error_page(404, "Tidak ditemukan", "Halaman atau data yang dicari tidak ada.")
-
-    @app.errorhandler(405)
-    def not_allowed(e):
-        return error_page(405, "Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani.")
-
-    @app.errorhandler(429)
-    def too_many(e):
-        return error_page(
+        ),
+        400: (400, "Permintaan tidak sah", "Permintaan ini tidak dapat diproses."),
+        403: (403, "Akses ditolak", "Anda tidak berhak membuka halaman ini."),
+        404: (404, "Tidak ditemukan", "Halaman atau data yang dicari tidak ada."),
+        405: (405, "Metode tidak diizinkan", "Permintaan ini tidak dapat dilayani."),
+        413: (
+            413,
+            "Berkas terlalu besar",
+            f"Berkas atau isian terlalu besar: paling besar "
+            f"{app.config['MAX_CONTENT_LENGTH'] // (1024 * 1024)} MB. Pilih berkas yang lebih kecil.",
+        ),
+        429: (
             429,
             "Terlalu banyak percobaan",
             "Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.",
-        )
+        ),
+    }
+    for key, (status, title, message) in errors.items():
+        app.register_error_handler(key, handler(status, title, message))
 
     @app.errorhandler(500)
     def server_error(e):
-        return error_page(500, "Terjadi kesalahan", "Terjadi kesalahan pada server.")
+        return _server_error()
+
+    @app.errorhandler(Exception)
+    def any_error(e):
+        # An HTTP error without its own handler (401, 410 …) keeps its status and Werkzeug's
+        # description; anything else is a server error, logged, with the Indonesian page.
+        if isinstance(e, HTTPException):
+            _rollback()
+            return error_page(e.code or 500, "Permintaan tidak dapat dilayani", e.name)
+        current_app.logger.exception("Unhandled exception on %s %s", request.method, request.path)
+        return _server_error()
 
     app.jinja_env.filters.update(
         angka=angka.format_angka,
@@ -265,7 +324,10 @@ def init_app(app: Flask) -> None:
         tgl_prosa=tanggal.tanggal_prosa,
         pangkat=pilihan.pangkat_label,
     )
+    from webapp.forms.fields import batas_karakter
+
     app.jinja_env.globals.update(
+        batas_karakter=batas_karakter,
         BERAKHLAK=berakhlak.BERAKHLAK,
         PERAN_PENILAI=berakhlak.PERAN_PENILAI,
         is_htmx=is_htmx,

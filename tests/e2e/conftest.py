@@ -150,6 +150,16 @@ def _page(request, browser, base_url, **context_options):
     # Whatever goes wrong in the browser is a failure even if the test's own checks pass.
     page.problems = []
     page.on("pageerror", lambda exc: page.problems.append(f"JS error: {exc}"))
+    # A Content-Security-Policy violation (an inline script or style, an eval in htmx) is one
+    # too: Chromium reports it on the console ("Refused to … Content Security Policy …").
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and "Content Security Policy" in m.text
+            and page.problems.append(f"CSP: {m.text}")
+        ),
+    )
     page.on(
         "response",
         lambda r: (

@@ -290,7 +290,7 @@ def test_unit_list_shows_the_hierarchy(world, login):
     assert "<html" in html and "Unit Kerja" in html and "Tambah" in html
     i, j, k = (html.index(u.nama) for u in (badan, deputi, direktorat))
     assert i < j < k
-    assert "padding-left:2.0rem" in html and "padding-left:3.5rem" in html
+    assert 'class="depth-1"' in html and 'class="depth-2"' in html  # indented (app.css)
     r = actor.hx_get("/admin/unit-kerja")
     assert r.get_data(as_text=True).lstrip().startswith('<div id="pohon-unit"')
     assert len(gzip.compress(r.data)) < 2048

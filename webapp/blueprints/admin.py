@@ -161,7 +161,7 @@ def pegawai_ubah(pegawai_id: int):
 @roles_required(*ADMIN)
 def pegawai_nonaktifkan(pegawai_id: int):
     p = _pegawai_or_404(pegawai_id)
-    if request.method == "GET":  # the confirmation page without JavaScript
+    if request.method != "POST":  # the confirmation page without JavaScript (also on HEAD)
         return render_template("admin/konfirmasi.html", p=p, unit=None)
     if p.id == current_user.id:
         flash("Anda tidak dapat menonaktifkan akun Anda sendiri.", "error")
@@ -336,7 +336,7 @@ def unit_ubah(unit_id: int):
 @roles_required(*ADMIN)
 def unit_nonaktifkan(unit_id: int):
     unit = _unit_or_404(unit_id)
-    if request.method == "GET":
+    if request.method != "POST":  # the confirmation page (also on HEAD)
         return render_template("admin/konfirmasi.html", p=None, unit=unit)
     aktif = [c.nama for c in unit.children if c.active]
     if aktif:

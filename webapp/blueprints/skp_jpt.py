@@ -35,6 +35,7 @@ from webapp.domain.status_skp import (
 from webapp.domain.tanggal import periode_pendek
 from webapp.extensions import db
 from webapp.forms import EmptyForm
+from webapp.forms.fields import as_id
 from webapp.forms.skp import (
     IndikatorForm,
     IndikatorKualitatifForm,
@@ -235,7 +236,7 @@ def edit(skp_id: int):
 def hapus(skp_id: int):
     skp = _skp_or_404(skp_id)
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirm_page(f"periode {_periode(skp)}", url_for(".index"))
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -322,9 +323,8 @@ def _pk(skp: Skp) -> PerjanjianKinerja | None:
 
 def _sasaran_of(skp: Skp, sasaran_id) -> SasaranStrategis | None:
     """A sasaran of the owner's PK of the SKP's year, or None."""
-    try:
-        sid = int(sasaran_id)
-    except (TypeError, ValueError):
+    sid = as_id(sasaran_id)  # a hidden field: past 2^31 it is no id (PostgreSQL's integer)
+    if sid is None:
         return None
     return db.session.scalar(
         select(SasaranStrategis)
@@ -456,7 +456,7 @@ def rencana_hapus(rencana_id: int):
     rencana = _rencana_or_404(rencana_id)
     skp = rencana.skp
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirm_page(f"rencana \u201c{rencana.teks}\u201d", _target_url(skp))
     if not EmptyForm().validate_on_submit():
         abort(400)
@@ -503,9 +503,8 @@ def _salin_indikator(rencana: RencanaHasilKerja, form: IndikatorForm) -> bool:
     salin = request.form.get("salin")
     if request.method != "POST" or not salin:
         return False
-    try:
-        sid = int(salin)
-    except ValueError:
+    sid = as_id(salin)
+    if sid is None:
         return True
     source = db.session.scalar(
         select(IndikatorSasaran)
@@ -564,7 +563,7 @@ def _apply_indikator(kind: str, form, indikator: Indikator, skp: Skp) -> bool:
             .join(SasaranStrategis)
             .join(PerjanjianKinerja)
             .where(
-                IndikatorSasaran.id == (int(raw) if raw.isdigit() else -1),
+                IndikatorSasaran.id == (as_id(raw) or -1),
                 PerjanjianKinerja.pegawai_id == skp.pegawai_id,
                 PerjanjianKinerja.tahun == skp.tahun,
             )
@@ -652,7 +651,7 @@ def indikator_hapus(indikator_id: int):
     rencana = indikator.rencana
     skp = rencana.skp
     _require_editable(skp)
-    if request.method == "GET":
+    if request.method != "POST":
         back = (
             url_for(".rencana_edit", rencana_id=rencana.id)
             if skp.pendekatan == "kualitatif"

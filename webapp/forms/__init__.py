@@ -1,7 +1,7 @@
 """Flask-WTF forms, one per dialog or editable row."""
 
-from flask_wtf import FlaskForm
+from webapp.forms.fields import Form
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(Form):
     """A button-only POST (Hapus, Ajukan …): carries just the CSRF token."""

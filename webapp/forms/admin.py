@@ -1,17 +1,16 @@
 """Admin: pegawai (Tambah / Ubah), unit kerja (Tambah / Ubah), import of pegawai."""
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, PasswordField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Optional
 
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
-from webapp.forms.fields import WAJIB, NipField, aturan_password, maks, pilihan, teks, wajib
+from webapp.forms.fields import WAJIB, Form, NipField, aturan_password, maks, pilihan, teks, wajib
 from webapp.forms.profile import PegawaiField, PilihanField, coerce_id
 
 
-class PegawaiForm(FlaskForm):
+class PegawaiForm(Form):
     nip = NipField("NIP", validators=[wajib()])
     nama = teks("Nama (dengan gelar)", 200)
     jabatan = teks("Jabatan", 200, required=False)
@@ -42,12 +41,12 @@ class PegawaiUbahForm(PegawaiForm):
     version = HiddenField()
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     nama = teks("Nama Unit Kerja", 200)
     parent = PilihanField("Induk Unit Kerja", coerce=coerce_id)
 
 
-class ImporForm(FlaskForm):
+class ImporForm(Form):
     berkas = FileField(
         "Berkas (.xlsx atau .csv)", validators=[FileRequired("Pilih berkas yang akan diimpor.")]
     )

@@ -1,16 +1,15 @@
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
 
-from webapp.forms.fields import WAJIB, aturan_password, maks
+from webapp.forms.fields import WAJIB, Form, aturan_password, maks
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     nip = StringField("NIP", validators=[DataRequired(WAJIB), Length(max=18)])
     password = PasswordField("Password", validators=[DataRequired(WAJIB), Length(max=200)])
 
 
-class UbahPasswordForm(FlaskForm):
+class UbahPasswordForm(Form):
     """Self-service: the same rule for the new password as the admin's form."""
 
     password_lama = PasswordField("Password Lama", validators=[InputRequired(WAJIB), maks(200)])

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from wtforms import HiddenField, StringField, TextAreaField
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, PasswordField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -11,22 +12,90 @@ from webapp.domain.nip import nip_error
 from webapp.domain.password import password_error
 
 WAJIB = "Wajib diisi."
+NUL = "\x00"
+ADA_NUL = "Berisi karakter tak terlihat (NUL) yang tidak dapat disimpan; ketik ulang isian ini."
+ID_MAKS = 2**31 - 1  # PostgreSQL's integer: a larger id cannot exist and must not reach a query
+
+
+class Form(FlaskForm):
+    """The base of every form: a NUL character in any field is refused by that field.
+
+    PostgreSQL cannot store (or even compare) a NUL in text, SQLite stores it silently: so the
+    form refuses it on both. The NULs are dropped before the other validators run (some query
+    the database with the value), the field shows the message, and the form is not valid.
+    """
+
+    def validate(self, extra_validators=None) -> bool:
+        tainted = []
+        for field in self:
+            if isinstance(field.data, str) and NUL in field.data:
+                field.data = field.data.replace(NUL, "")
+                tainted.append(field)
+            elif isinstance(field.data, list) and any(NUL in str(v) for v in field.data):
+                field.data = [v for v in field.data if NUL not in str(v)]
+                tainted.append(field)
+        valid = super().validate(extra_validators)
+        for field in tainted:
+            field.errors = [*field.errors, ADA_NUL]
+        return valid and not tainted
+
+
+def as_id(value) -> int | None:
+    """An id sent in a form or query ("12"): the int, or None when it cannot be a row's id."""
+    text = str(value).strip() if value is not None else ""
+    if not (text.isascii() and text.isdigit() and len(text) <= 10):
+        return None
+    number = int(text)
+    return number if 0 < number <= ID_MAKS else None
 
 
 def wajib():
     return DataRequired(message=WAJIB)
 
 
+class Maks(Length):
+    """At most n characters, refused with the limit named — never cut.
+
+    The browser's maxlength attribute is not rendered: it cuts a pasted text silently (5,000
+    characters pasted became 1,000). The limit shows beside the field instead (ui.field).
+    """
+
+    def __init__(self, n: int):
+        super().__init__(max=n)
+        self.field_flags = {}
+
+    def __call__(self, form, field):
+        length = len(field.data or "")
+        if length > self.max:
+            raise ValidationError(
+                f"Paling banyak {self.max} karakter. Isian ini {length} karakter."
+            )
+
+
 def maks(n: int):
-    return Length(max=n, message=f"Paling banyak {n} karakter.")
+    return Maks(n)
+
+
+def batas_karakter(field) -> int | None:
+    """The character limit of a text field (its Maks validator), for the hint beside it."""
+    if isinstance(field, PasswordField) or not isinstance(field, StringField):
+        return None
+    limits = [v.max for v in field.validators if isinstance(v, Maks)]
+    return min(limits) if limits else None
 
 
 class AngkaField(StringField):
-    """A number typed the Indonesian way ("4,3" or "1.250.000"); data is a Decimal."""
+    """A number typed the Indonesian way ("4,3" or "1.250.000"); data is a Decimal.
 
-    def __init__(self, *args, minimum: Decimal | None = Decimal(0), **kwargs):
+    Bounded to what a Numeric(20, places) column holds: at most 15 digits before the decimal
+    mark and `places` after it (4 for targets, 2 for Rupiah), refused with a message rather
+    than rounded or overflowing in the database.
+    """
+
+    def __init__(self, *args, minimum: Decimal | None = Decimal(0), places: int = 4, **kwargs):
         super().__init__(*args, **kwargs)
         self.minimum = minimum
+        self.places = places
         self.decimal: Decimal | None = None
 
     def pre_validate(self, form):
@@ -36,11 +105,15 @@ class AngkaField(StringField):
         value = parse_angka(str(self.data))
         if value is None:
             raise ValidationError("Harus berupa angka, misalnya 4,3 atau 86.")
-        if abs(value) >= Decimal("1e15"):
-            raise ValidationError("Angka terlalu besar.")
+        # copy_abs, not abs(): abs() rounds to the context and 1e999999999999999999 overflows.
+        if value.copy_abs() >= Decimal("1e15"):
+            raise ValidationError("Angka terlalu besar: paling banyak 15 digit sebelum koma.")
         if self.minimum is not None and value < self.minimum:
             raise ValidationError(f"Tidak boleh kurang dari {self.minimum}.")
-        self.decimal = value
+        rounded = value.quantize(Decimal(1).scaleb(-self.places))
+        if rounded != value:
+            raise ValidationError(f"Paling banyak {self.places} angka di belakang koma.")
+        self.decimal = rounded
 
 
 class VersionField(HiddenField):

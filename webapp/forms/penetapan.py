@@ -1,21 +1,19 @@
 """Forms of the superior's approval (SKP Bawahan) and of the operator's review."""
 
-from flask_wtf import FlaskForm
-
-from webapp.forms.fields import teks_panjang
+from webapp.forms.fields import Form, teks_panjang
 
 
-class SetujuiForm(FlaskForm):
+class SetujuiForm(Form):
     """The Setujui button: nothing but its CSRF token."""
 
 
-class KembalikanForm(FlaskForm):
+class KembalikanForm(Form):
     catatan = teks_panjang("Catatan Pengembalian", 2000)
 
 
-class EkspektasiForm(FlaskForm):
+class EkspektasiForm(Form):
     ekspektasi = teks_panjang("Ekspektasi Khusus Pimpinan", 2000, required=False)
 
 
-class CatatanReviewForm(FlaskForm):
+class CatatanReviewForm(Form):
     teks = teks_panjang("Catatan Review", 2000)

@@ -1,14 +1,13 @@
 """Forms of the Perjanjian Kinerja screens."""
 
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import AnyOf, ValidationError
 
 from webapp.domain.pilihan import SATUAN
-from webapp.forms.fields import AngkaField, VersionField, pilihan, teks, teks_panjang, wajib
+from webapp.forms.fields import AngkaField, Form, VersionField, pilihan, teks, teks_panjang, wajib
 
 
-class TahunForm(FlaskForm):
+class TahunForm(Form):
     tahun = StringField("Tahun", validators=[wajib()])
 
     def validate_tahun(self, field):
@@ -18,12 +17,12 @@ class TahunForm(FlaskForm):
         field.data = value
 
 
-class SasaranForm(FlaskForm):
+class SasaranForm(Form):
     teks = teks_panjang("Sasaran Strategis", 1000)
     version = VersionField()
 
 
-class IndikatorSasaranForm(FlaskForm):
+class IndikatorSasaranForm(Form):
     indikator = teks("Indikator", 500)
     target = AngkaField("Target", validators=[wajib()])
     satuan = SelectField(
@@ -35,7 +34,7 @@ class IndikatorSasaranForm(FlaskForm):
     version = VersionField()
 
 
-class ProgramForm(FlaskForm):
+class ProgramForm(Form):
     nama = teks_panjang("Program", 1000)
-    anggaran = AngkaField("Anggaran (Rupiah)", validators=[wajib()])
+    anggaran = AngkaField("Anggaran (Rupiah)", validators=[wajib()], places=2)  # Numeric(20, 2)
     version = VersionField()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import HiddenField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.extensions import db
-from webapp.forms.fields import maks, teks, wajib
+from webapp.forms.fields import Form, maks, teks, wajib
 from webapp.models import Pegawai
 
 _PEMISAH = re.compile(r"[\s,;]+")
@@ -98,7 +97,7 @@ def coerce_id(value):
         return -1  # refused by the choices check
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     konfirmasi_password = PasswordField("Konfirmasi Password", validators=[wajib(), maks(200)])
     rekan_kerja = CentangField("Rekan Kerja", coerce=int)
     rekan_kerja_tambah = DaftarPegawaiField("Tambah Rekan Kerja")

@@ -5,7 +5,6 @@ The JA/JF screens reuse them; the labels are the manual's.
 
 from datetime import datetime
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
@@ -13,7 +12,7 @@ from wtforms.validators import ValidationError
 from webapp.domain.berakhlak import PERAN_PENILAI
 from webapp.domain.pilihan import ASPEK, JENIS_IKU, PERIODE_PELAPORAN, PERSPEKTIF, SATUAN
 from webapp.domain.target import range_error
-from webapp.forms.fields import WAJIB, AngkaField, pilihan, teks, teks_panjang
+from webapp.forms.fields import WAJIB, AngkaField, Form, pilihan, teks, teks_panjang
 
 PENDEKATAN = [SelectChoice("kuantitatif", "Kuantitatif"), SelectChoice("kualitatif", "Kualitatif")]
 PILIHAN_TIDAK_DIKENAL = "Pilihan tidak dikenal."
@@ -60,18 +59,18 @@ class PilihanRadio(RadioField):
             raise ValidationError(PILIHAN_TIDAK_DIKENAL)
 
 
-class PeriodeForm(FlaskForm):
+class PeriodeForm(Form):
     dari = TanggalField("Dari Tanggal/Bulan/Tahun")
     sampai = TanggalField("Sampai Tanggal/Bulan/Tahun")
     pendekatan = PilihanRadio("Model SKP", choices=PENDEKATAN, default="kuantitatif")
 
 
-class RencanaForm(FlaskForm):
+class RencanaForm(Form):
     teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
 
 
-class IndikatorForm(FlaskForm):
+class IndikatorForm(Form):
     """An indicator of a Kinerja Utama (model kuantitatif)."""
 
     teks = teks_panjang("Indikator Kinerja", 2000)
@@ -106,13 +105,13 @@ class IndikatorTambahanForm(IndikatorForm):
             raise ValidationError(error)
 
 
-class IndikatorKualitatifForm(FlaskForm):
+class IndikatorKualitatifForm(Form):
     """Ukuran keberhasilan / Indikator Kinerja Individu / Target dan Perspektif (kualitatif)."""
 
     teks = teks_panjang("Indikator", 2000)
 
 
-class ManualIndikatorForm(FlaskForm):
+class ManualIndikatorForm(Form):
     deskripsi_rencana = teks_panjang("DESKRIPSI RENCANA KERJA", 2000, required=False)
     indikator_kinerja_utama = teks_panjang("INDIKATOR KINERJA UTAMA", 2000, required=False)
     definisi = teks_panjang("Definisi", 2000, required=False)
@@ -128,7 +127,7 @@ class ManualIndikatorForm(FlaskForm):
     )
 
 
-class SetPenilaiForm(FlaskForm):
+class SetPenilaiForm(Form):
     """Set Penilai of one perilaku aspect; the person comes from the owner's profile."""
 
     peran = PilihanRadio(

@@ -127,9 +127,18 @@ def _baca_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:  # a binary file named .csv (PostgreSQL cannot store a NUL either)
+        raise BerkasError("Berkas CSV tidak dapat dibaca: isinya bukan teks (berkas biner?).")
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        return [[c.strip() for c in row] for row in reader]
+    except csv.Error as e:  # a cell over the csv module's field limit (131,072 characters)
+        raise BerkasError(
+            f"Berkas CSV tidak dapat dibaca di baris {reader.line_num}: "
+            "ada sel yang terlalu panjang atau tanda kutip yang tidak ditutup."
+        ) from e
 
 
 def petakan_kolom(header: list[str]) -> dict[str, int]:
