@@ -24,16 +24,21 @@ MAKS_SARAN = 10
 
 
 def pilihan_unit(
-    termasuk: int | None = None, kecuali: set[int] | None = None
+    termasuk: int | None = None,
+    kecuali: set[int] | None = None,
+    hanya: set[int] | None = None,
 ) -> list[SelectChoice]:
     """Active unit kerja in tree order for a select ("—" first); `termasuk` is kept even if
-    inactive (the record's current unit), `kecuali` are left out."""
+    inactive (the record's current unit), `kecuali` are left out; with `hanya` (an operator's
+    managed units) only those, and "—" only when it is the record's current value."""
     units = db.session.scalars(select(UnitKerja)).all()
     ordered = urut_pohon(
         units, key=lambda u: u.id, parent=lambda u: u.parent_id, nama=lambda u: u.nama
     )
-    choices = [SelectChoice("", "—")]
+    choices = [SelectChoice("", "—")] if hanya is None or termasuk is None else []
     for u, depth in ordered:
+        if hanya is not None and u.id not in hanya and u.id != termasuk:
+            continue
         if (u.active or u.id == termasuk) and u.id not in (kecuali or set()):
             label = "\u00a0\u00a0" * depth + u.nama + ("" if u.active else " (nonaktif)")
             choices.append(SelectChoice(u.id, label))
