@@ -40,7 +40,9 @@ RULES = {
         data=lambda w: {"nama": ""},
     ),
     "admin.unit_nonaktifkan": Rule(
-        lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/nonaktifkan", get=_admin(200), post=_admin(302)
+        lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/nonaktifkan",
+        get=_admin(200),
+        post=_admin(302),
     ),
     "admin.unit_aktifkan": Rule(
         lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/aktifkan", post=_admin(302)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app
-from flask_login import UserMixin
 from datetime import datetime
 
+from flask import current_app
+from flask_login import UserMixin
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash

@@ -6,7 +6,6 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
-
 from sqlalchemy import select
 
 from webapp.extensions import db
