@@ -16,6 +16,7 @@ from webapp.domain.pohon import membentuk_siklus, urut_pohon
 from webapp.extensions import db
 from webapp.forms.admin import ImporForm, PegawaiTambahForm, PegawaiUbahForm, UnitForm
 from webapp.models import Pegawai, UnitKerja
+from webapp.services import atasan as atasan_svc
 from webapp.services import impor
 from webapp.services.access import in_scope, operator_unit_ids, roles_required
 from webapp.web import hx_done, is_htmx, paginate, render_page_or_block
@@ -105,7 +106,11 @@ def _isi(form, p: Pegawai) -> None:
     p.jenjang = form.jenjang.data or ""
     p.pangkat_golongan = form.pangkat_golongan.data or ""
     p.unit_kerja_id = form.unit_kerja.data
-    p.atasan_langsung = form.atasan_langsung.pegawai
+    baru = form.atasan_langsung.pegawai
+    if p.id is not None and (baru.id if baru else None) != p.atasan_langsung_id:
+        oleh = current_user._get_current_object()
+        atasan_svc.batalkan_oleh_admin(p, "langsung", oleh)  # applies at once
+    p.atasan_langsung = baru
     if "is_admin" in form:
         p.is_admin = form.is_admin.data
         p.is_operator = form.is_operator.data

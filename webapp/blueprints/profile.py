@@ -12,10 +12,14 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms.fields.choices import SelectChoice
 
-from webapp.domain.pohon import membentuk_siklus, urut_pohon
+from webapp.domain.pohon import urut_pohon
 from webapp.extensions import db
 from webapp.forms.profile import ProfileForm
 from webapp.models import Pegawai, UnitKerja
+from webapp.services import atasan as atasan_svc
+from webapp.services.atasan import atasan_membentuk_siklus
+
+__all__ = ["atasan_membentuk_siklus", "bp", "pilihan_unit"]
 from webapp.web import hx_done, is_htmx, render_page_or_block
 
 bp = Blueprint("profile", __name__)
@@ -45,14 +49,6 @@ def pilihan_unit(
     return choices
 
 
-def atasan_membentuk_siklus(pegawai_id: int, atasan_id: int | None) -> bool:
-    """True when `atasan_id` is already below `pegawai_id` in the chain of Atasan Langsung."""
-    if atasan_id is None:
-        return False
-    pairs = db.session.execute(select(Pegawai.id, Pegawai.atasan_langsung_id)).all()
-    return membentuk_siklus(pegawai_id, atasan_id, dict(pairs))
-
-
 def _bawahan_langsung(user: Pegawai) -> list[Pegawai]:
     return db.session.scalars(
         select(Pegawai)
@@ -76,13 +72,20 @@ def edit():
         )
     )
     langsung = _bawahan_langsung(user)
+    menunggu = atasan_svc.menunggu(user)
+
+    def nip_atasan(tingkat: str, current: Pegawai | None) -> str:
+        """The field shows what the pegawai asked for: the pending request, else the current."""
+        chosen = menunggu[tingkat].atasan if tingkat in menunggu else current
+        return chosen.nip if chosen else ""
+
     form = ProfileForm(
         data={
             "rekan_kerja": [p.id for p in user.rekan],
             "bawahan": [p.id for p in user.bawahan_lain],
-            "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
-            "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
-            "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
+            "atasan_langsung": nip_atasan("langsung", user.atasan_langsung),
+            "atasan_ii": nip_atasan("ii", user.atasan_ii),
+            "atasan_iii": nip_atasan("iii", user.atasan_iii),
             "unit_kerja": user.unit_kerja_id,
             "jabatan": user.jabatan,
             "version": user.version_id,
@@ -98,21 +101,37 @@ def edit():
         pilih = {p.id: p for p in user.rekan + user.bawahan_lain}
         user.rekan = [pilih[i] for i in form.rekan_kerja.data] + form.rekan_kerja_tambah.pegawai
         user.bawahan_lain = [pilih[i] for i in form.bawahan.data] + form.bawahan_tambah.pegawai
-        user.atasan_langsung = form.atasan_langsung.pegawai
-        user.atasan_ii = form.atasan_ii.pegawai
-        user.atasan_iii = form.atasan_iii.pegawai
+        diminta = []
+        for tingkat, field in (
+            ("langsung", form.atasan_langsung),
+            ("ii", form.atasan_ii),
+            ("iii", form.atasan_iii),
+        ):
+            if atasan_svc.ubah_sendiri(user, tingkat, field.pegawai) is not None:
+                diminta.append(f"{field.label.text} ({field.pegawai.nama})")
         user.unit_kerja_id = form.unit_kerja.data
         user.jabatan = form.jabatan.data or ""
         flag_modified(user, "jabatan")  # relation-only changes bump the version too
         db.session.commit()
         flash("Profil disimpan.", "success")
+        if diminta:
+            flash(
+                "Perubahan " + ", ".join(diminta) + " menunggu persetujuan atasan yang dipilih.",
+                "info",
+            )
         if is_htmx():
             return hx_done()
         return redirect(url_for("profile.edit"))
 
     status = 422 if request.method == "POST" else 200
     return render_page_or_block(
-        "profile/edit.html", "dialog", status, form=form, user=user, langsung=langsung
+        "profile/edit.html",
+        "dialog",
+        status,
+        form=form,
+        user=user,
+        langsung=langsung,
+        menunggu=menunggu,
     )
 
 
