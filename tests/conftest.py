@@ -55,16 +55,20 @@ def _ctx(app):
 
 def _empty_tables():
     tables = db.metadata.sorted_tables
-    with db.engine.begin() as conn:
+    with db.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
             # Self-references (atasan, unit parent) with RESTRICT: check nothing while emptying.
+            # The pragma is a no-op inside a transaction, so it is switched back on after the
+            # COMMIT (otherwise the pooled connection kept foreign keys off for later tests).
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for table in reversed(tables):
                 conn.execute(table.delete())
+            conn.commit()
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
 
 
 @pytest.fixture

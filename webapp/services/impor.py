@@ -159,10 +159,29 @@ def _periksa_lembar(arsip: zipfile.ZipFile, path: str) -> None:
         raise BerkasError("Berkas XLSX tidak dapat dibaca.") from e
 
 
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _lembar(arsip: zipfile.ZipFile) -> list[str]:
+    """The first sheet's path inside the archive (what openpyxl reads as worksheets[0]); every
+    worksheet's path when the workbook does not say."""
+    try:
+        workbook = ElementTree.fromstring(arsip.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(arsip.read("xl/_rels/workbook.xml.rels"))
+        targets = {el.get("Id"): el.get("Target") for el in rels}
+        ordered = [targets.get(el.get(_REL)) for el in workbook.iter() if el.tag.endswith("}sheet")]
+        target = next(t for t in ordered if t and "worksheets/" in t)  # not a chartsheet
+        return [target[1:] if target.startswith("/") else "xl/" + target]
+    except (KeyError, StopIteration, TypeError, ElementTree.ParseError):
+        return [n for n in arsip.namelist() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)]
+
+
 def _baca_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
     arsip = _periksa_zip(data)
+    for path in _lembar(arsip):  # before openpyxl, which parses a sheet to size it
+        _periksa_lembar(arsip, path)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
@@ -171,7 +190,6 @@ def _baca_xlsx(data: bytes) -> list[list[str]]:
         if not wb.worksheets:
             raise BerkasError("Berkas XLSX tidak berisi lembar kerja.")
         sheet = wb.worksheets[0]
-        _periksa_lembar(arsip, sheet._worksheet_path.lstrip("/"))
         rows = []
         for row in sheet.iter_rows(values_only=True, max_col=MAKS_KOLOM, max_row=MAKS_BARIS + 2):
             rows.append([_sel(v) for v in row])
