@@ -10,24 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
 
 from webapp.domain.nip import nip_error
 from webapp.domain.password import password_error
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
 from webapp.domain.pohon import membentuk_siklus
+from webapp.services import xlsx
+from webapp.services.xlsx import MAKS_KOLOM
 
 MAKS_BARIS = 5000
 MAKS_BYTE = 5 * 1024 * 1024
-# An XLSX is a zip: a few KB can unpack to gigabytes of empty cells (issue 6, point 10). 5000
-# rows of pegawai take about 4 MB unpacked; more than this is refused before openpyxl reads it.
-MAKS_TERURAI = 16 * 1024 * 1024
-MAKS_ANGGOTA_ZIP = 500
-# Cells per row in the sheet: the template has 9 columns. openpyxl takes minutes on one row of
-# millions of cells, so rows are counted by a streaming parse first.
-MAKS_KOLOM = 50
 
 # Column key → the header names accepted for it (compared after `_kunci`).
 KOLOM_WAJIB = {
@@ -113,76 +106,13 @@ def baca_berkas(nama_berkas: str, data: bytes) -> list[list[str]]:
     return rows
 
 
-def _periksa_zip(data: bytes) -> zipfile.ZipFile:
-    """The archive, when its unpacked size is within bounds (the sizes zipfile reads back are
-    also the most it will unpack: it stops at each member's declared size)."""
-    try:
-        arsip = zipfile.ZipFile(io.BytesIO(data))
-        anggota = arsip.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as e:
-        raise BerkasError("Berkas XLSX tidak dapat dibaca.") from e
-    terurai = sum(i.file_size for i in anggota)
-    if len(anggota) > MAKS_ANGGOTA_ZIP or terurai > MAKS_TERURAI:
-        raise BerkasError(
-            f"Isi berkas XLSX terlalu besar setelah dibuka ({terurai // (1024 * 1024)} MB; "
-            f"paling besar {MAKS_TERURAI // (1024 * 1024)} MB). Salin data pegawai saja ke "
-            "lembar kerja baru, tanpa baris dan kolom kosong berlebih, lalu simpan ulang."
-        )
-    return arsip
-
-
-def _periksa_lembar(arsip: zipfile.ZipFile, path: str) -> None:
-    """Count rows and cells of the sheet's XML as it streams; stop at the first excess."""
-    baris = sel = 0
-    try:
-        with arsip.open(path) as f:
-            for event, el in ElementTree.iterparse(f, events=("start", "end")):
-                tag = el.tag.rsplit("}", 1)[-1]
-                if event == "end":
-                    if tag == "row":
-                        el.clear()
-                elif tag == "row":
-                    baris, sel = baris + 1, 0
-                    if baris > MAKS_BARIS + 1:
-                        raise BerkasError(
-                            f"Lembar kerja berisi lebih dari {MAKS_BARIS} baris data (baris "
-                            "kosong yang berformat ikut terhitung). Paling banyak "
-                            f"{MAKS_BARIS} baris per impor."
-                        )
-                elif tag == "c":
-                    sel += 1
-                    if sel > MAKS_KOLOM:
-                        raise BerkasError(
-                            f"Baris {baris} lembar kerja berisi lebih dari {MAKS_KOLOM} kolom. "
-                            "Hapus kolom kosong di kanan data, lalu simpan ulang."
-                        )
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as e:
-        raise BerkasError("Berkas XLSX tidak dapat dibaca.") from e
-
-
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-def _lembar(arsip: zipfile.ZipFile) -> list[str]:
-    """The first sheet's path inside the archive (what openpyxl reads as worksheets[0]); every
-    worksheet's path when the workbook does not say."""
-    try:
-        workbook = ElementTree.fromstring(arsip.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(arsip.read("xl/_rels/workbook.xml.rels"))
-        targets = {el.get("Id"): el.get("Target") for el in rels}
-        ordered = [targets.get(el.get(_REL)) for el in workbook.iter() if el.tag.endswith("}sheet")]
-        target = next(t for t in ordered if t and "worksheets/" in t)  # not a chartsheet
-        return [target[1:] if target.startswith("/") else "xl/" + target]
-    except (KeyError, StopIteration, TypeError, ElementTree.ParseError):
-        return [n for n in arsip.namelist() if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)]
-
-
 def _baca_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
-    arsip = _periksa_zip(data)
-    for path in _lembar(arsip):  # before openpyxl, which parses a sheet to size it
-        _periksa_lembar(arsip, path)
+    try:  # before openpyxl, which parses a whole sheet to size it
+        xlsx.periksa_batas(data, MAKS_BARIS + 1)
+    except xlsx.BatasError as e:
+        raise BerkasError(str(e)) from e
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
