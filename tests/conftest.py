@@ -13,6 +13,7 @@ from sqlalchemy import event, text
 from tests import factories
 from webapp import create_app
 from webapp.extensions import db
+from webapp.models import PermintaanAtasan
 
 DB_URI = os.environ.get("TEST_DB_URI")
 
@@ -54,16 +55,20 @@ def _ctx(app):
 
 def _empty_tables():
     tables = db.metadata.sorted_tables
-    with db.engine.begin() as conn:
+    with db.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
             # Self-references (atasan, unit parent) with RESTRICT: check nothing while emptying.
+            # The pragma is a no-op inside a transaction, so it is switched back on after the
+            # COMMIT (otherwise the pooled connection kept foreign keys off for later tests).
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for table in reversed(tables):
                 conn.execute(table.delete())
+            conn.commit()
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
 
 
 @pytest.fixture
@@ -122,6 +127,11 @@ def world():
     admin = factories.make_pegawai("ADMIN", jenis="JA", is_admin=True)
     pk = factories.make_pk(owner)
     skp = factories.make_skp(owner)
+    # The operator manages the unit of `other` (not the owner's): admin.py's rules act on it.
+    operator.unit_kelola = other.unit_kerja
+    # The owner asked for `other` as Atasan II: only `other` decides (Persetujuan Atasan).
+    permintaan = PermintaanAtasan(pegawai=owner, tingkat="ii", atasan=other)
+    db.session.add(permintaan)
     db.session.commit()
     return SimpleNamespace(
         atasan=atasan,
@@ -137,6 +147,8 @@ def world():
         rencana=skp.rencana[0],
         indikator=skp.rencana[0].indikator[0],
         unit=owner.unit_kerja,
+        unit_kelola=operator.unit_kelola,
+        permintaan=permintaan,
     )
 
 

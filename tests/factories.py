@@ -43,13 +43,16 @@ def make_pegawai(
     **fields,
 ) -> Pegawai:
     nip = fields.pop("nip", None) or next_nip()
+    unit = unit or make_unit()
+    if fields.get("is_operator"):  # an operator manages their own unit unless told otherwise
+        fields.setdefault("unit_kelola", unit)
     p = Pegawai(
         nip=nip,
         nama=nama or f"PEGAWAI {nip[-3:]}",
         jabatan=fields.pop("jabatan", "Analis"),
         jenis_jabatan=jenis,
         pangkat_golongan=fields.pop("pangkat_golongan", "III/a"),
-        unit_kerja=unit or make_unit(),
+        unit_kerja=unit,
         atasan_langsung=atasan,
         **fields,
     )

@@ -69,6 +69,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(skp_bawahan.bp)
     app.register_blueprint(review.bp)
+    from webapp.blueprints import persetujuan
+
+    app.register_blueprint(persetujuan.bp)
 
     from webapp import cli
 

@@ -152,6 +152,8 @@ def load_demo() -> None:
         achmad,
         is_operator=True,
         is_admin=True,
+        # The agency's Operator Pengelola Kinerja: every unit of the Badan, set by the admin.
+        unit_kelola=bkn,
     )
     irdian.atasan_ii = haryomo
     # IRDIAN, FITRIANI and ZAHARA are his bawahan through their own Atasan Langsung.

@@ -14,11 +14,16 @@ MENU = (
     ("Review SKP JPT", "review.index", "operator"),
     ("Pegawai", "admin.pegawai", "admin"),
     ("Unit Kerja", "admin.unit", "admin"),
+    ("Persetujuan Atasan", "persetujuan.index", "persetujuan"),
     ("Ubah Profile", "profile.edit", "all"),
 )
 
 
 def _sees(user, who: str) -> bool:
+    if who == "persetujuan":  # only while someone waits for this user's decision
+        from webapp.services.atasan import ada_untuk_diputuskan
+
+        return ada_untuk_diputuskan(user)
     return {
         "all": True,
         "jpt": user.jenis_jabatan == "JPT",

@@ -258,7 +258,7 @@ def init_app(app: Flask) -> None:
     def refuse_nul_in_query():
         # PostgreSQL refuses a NUL in any text it is given (a search, a filter): the query string
         # never carries one to a view. Form fields are refused by their field (forms.fields.Form).
-        if any("\x00" in value for value in request.args.values()):
+        if "\x00" in "".join(v for values in request.args.listvalues() for v in values):
             return error_page(400, "Permintaan tidak sah", "Alamat berisi karakter yang tidak sah.")
         return None
 

@@ -38,6 +38,7 @@ def upgrade():
     sa.Column('jenjang', sa.String(length=50), nullable=False),
     sa.Column('pangkat_golongan', sa.String(length=10), nullable=False),
     sa.Column('unit_kerja_id', sa.Integer(), nullable=True),
+    sa.Column('unit_kelola_id', sa.Integer(), nullable=True),
     sa.Column('atasan_langsung_id', sa.Integer(), nullable=True),
     sa.Column('atasan_ii_id', sa.Integer(), nullable=True),
     sa.Column('atasan_iii_id', sa.Integer(), nullable=True),
@@ -51,6 +52,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['atasan_iii_id'], ['pegawai.id'], name=op.f('fk_pegawai_atasan_iii_id_pegawai'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['atasan_langsung_id'], ['pegawai.id'], name=op.f('fk_pegawai_atasan_langsung_id_pegawai'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['unit_kerja_id'], ['unit_kerja.id'], name=op.f('fk_pegawai_unit_kerja_id_unit_kerja'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['unit_kelola_id'], ['unit_kerja.id'], name=op.f('fk_pegawai_unit_kelola_id_unit_kerja'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pegawai')),
     sa.UniqueConstraint('nip', name=op.f('uq_pegawai_nip'))
     )
@@ -59,6 +61,27 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_pegawai_atasan_iii_id'), ['atasan_iii_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_pegawai_atasan_langsung_id'), ['atasan_langsung_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_pegawai_unit_kerja_id'), ['unit_kerja_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_pegawai_unit_kelola_id'), ['unit_kelola_id'], unique=False)
+
+    op.create_table('permintaan_atasan',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pegawai_id', sa.Integer(), nullable=False),
+    sa.Column('tingkat', sa.String(length=8), nullable=False),
+    sa.Column('atasan_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('diminta_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('diputuskan_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('diputuskan_oleh_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['atasan_id'], ['pegawai.id'], name=op.f('fk_permintaan_atasan_atasan_id_pegawai'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['diputuskan_oleh_id'], ['pegawai.id'], name=op.f('fk_permintaan_atasan_diputuskan_oleh_id_pegawai'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_permintaan_atasan_pegawai_id_pegawai'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_permintaan_atasan'))
+    )
+    with op.batch_alter_table('permintaan_atasan', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_permintaan_atasan_atasan_id'), ['atasan_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_permintaan_atasan_diputuskan_oleh_id'), ['diputuskan_oleh_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_permintaan_atasan_pegawai_id'), ['pegawai_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_permintaan_atasan_status'), ['status'], unique=False)
 
     op.create_table('bawahan_tambahan',
     sa.Column('pegawai_id', sa.Integer(), nullable=False),
@@ -74,7 +97,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('pegawai_id', sa.Integer(), nullable=False),
     sa.Column('tahun', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_perjanjian_kinerja_pegawai_id_pegawai'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_perjanjian_kinerja_pegawai_id_pegawai'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_perjanjian_kinerja')),
     sa.UniqueConstraint('pegawai_id', 'tahun', name=op.f('uq_perjanjian_kinerja_pegawai_id_tahun'))
     )
@@ -112,7 +135,7 @@ def upgrade():
     sa.Column('penilai_pangkat', sa.String(length=10), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_skp_pegawai_id_pegawai'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_skp_pegawai_id_pegawai'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['penilai_id'], ['pegawai.id'], name=op.f('fk_skp_penilai_id_pegawai'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skp'))
     )
@@ -200,7 +223,7 @@ def upgrade():
     sa.Column('intervensi_id', sa.Integer(), nullable=True),
     sa.Column('version_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['intervensi_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_rencana_hasil_kerja_intervensi_id_rencana_hasil_kerja'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['sasaran_id'], ['sasaran_strategis.id'], name=op.f('fk_rencana_hasil_kerja_sasaran_id_sasaran_strategis'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['sasaran_id'], ['sasaran_strategis.id'], name=op.f('fk_rencana_hasil_kerja_sasaran_id_sasaran_strategis'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['skp_id'], ['skp.id'], name=op.f('fk_rencana_hasil_kerja_skp_id_skp'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rencana_hasil_kerja'))
     )
@@ -304,8 +327,16 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_bawahan_tambahan_bawahan_id'))
 
     op.drop_table('bawahan_tambahan')
+    with op.batch_alter_table('permintaan_atasan', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_permintaan_atasan_status'))
+        batch_op.drop_index(batch_op.f('ix_permintaan_atasan_pegawai_id'))
+        batch_op.drop_index(batch_op.f('ix_permintaan_atasan_diputuskan_oleh_id'))
+        batch_op.drop_index(batch_op.f('ix_permintaan_atasan_atasan_id'))
+
+    op.drop_table('permintaan_atasan')
     with op.batch_alter_table('pegawai', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_pegawai_unit_kerja_id'))
+        batch_op.drop_index(batch_op.f('ix_pegawai_unit_kelola_id'))
         batch_op.drop_index(batch_op.f('ix_pegawai_atasan_langsung_id'))
         batch_op.drop_index(batch_op.f('ix_pegawai_atasan_iii_id'))
         batch_op.drop_index(batch_op.f('ix_pegawai_atasan_ii_id'))

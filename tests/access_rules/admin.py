@@ -1,7 +1,8 @@
 from tests.access_rules.base import Rule, expect
 
 # Admin and operator manage pegawai and unit kerja; everyone else gets 403. The target is
-# `other` (no admin: an operator may manage it). Empty POSTs are refused by the form (422).
+# `other` and its unit, the operator's managed unit tree (outside it an operator gets 404:
+# tests/views/test_operator_scope.py). Empty POSTs are refused by the form (422).
 
 
 def _admin(ok: int) -> dict[str, int]:
@@ -33,15 +34,17 @@ RULES = {
         lambda w: "/admin/unit-kerja/tambah", get=_admin(200), post=_admin(422)
     ),
     "admin.unit_ubah": Rule(
-        lambda w: f"/admin/unit-kerja/{w.unit.id}/ubah",
+        lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/ubah",
         get=_admin(200),
         post=_admin(422),
         data=lambda w: {"nama": ""},
     ),
     "admin.unit_nonaktifkan": Rule(
-        lambda w: f"/admin/unit-kerja/{w.unit.id}/nonaktifkan", get=_admin(200), post=_admin(302)
+        lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/nonaktifkan",
+        get=_admin(200),
+        post=_admin(302),
     ),
     "admin.unit_aktifkan": Rule(
-        lambda w: f"/admin/unit-kerja/{w.unit.id}/aktifkan", post=_admin(302)
+        lambda w: f"/admin/unit-kerja/{w.unit_kelola.id}/aktifkan", post=_admin(302)
     ),
 }

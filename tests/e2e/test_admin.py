@@ -86,7 +86,7 @@ def fill_pegawai(dialog, w: Walk, nip: str):
     dialog.get_by_label("Jabatan", exact=True).fill("Analis Kinerja")
     dialog.get_by_label("Jenis Jabatan").select_option("JA")
     dialog.get_by_label("Pangkat/Golongan").select_option(label="Penata Muda, III/a")
-    w.select_unit(dialog.get_by_label("Unit Kerja"), DIREKTORAT)
+    w.select_unit(dialog.get_by_label("Unit Kerja", exact=True), DIREKTORAT)
     dialog.get_by_label("Atasan Langsung (NIP)").fill(JPT)
     dialog.get_by_label("Password awal").fill(PASSWORD_BARU)
 

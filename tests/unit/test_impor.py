@@ -178,3 +178,98 @@ def test_unreadable_files_are_refused():
 
 def test_nip_disebut_lists_nips_and_atasan():
     assert nip_disebut([HEADER, row(), row(nip=B, atasan="")]) == {A, B, ATASAN}
+
+
+# --- issue 6, point 10: cycles of atasan, and XLSX files that unpack to millions of cells -----
+
+C = "198806142010122003"
+
+
+def test_two_rows_naming_each_other_as_atasan_are_refused():
+    hasil = periksa([HEADER, row(nip=A, atasan=B), row(nip=B, atasan=A)], set(), UNIT)
+    assert hasil.valid == []
+    alasan = {g.baris: " ".join(g.alasan) for g in hasil.galat}
+    assert f"NIP atasan {A} membentuk lingkaran atasan ({B} → {A} → {B})" in alasan[3]
+    assert f"NIP atasan {B} ada di baris 3 yang tidak dapat diimpor" in alasan[2]
+
+
+def test_a_longer_loop_and_a_row_hanging_on_it_are_refused():
+    rows = [
+        HEADER,
+        row(nip=A, atasan=B),
+        row(nip=B, atasan=C),
+        row(nip=C, atasan=A),  # closes A → B → C → A
+        row(nip="198511302009011004", atasan=A),  # below the loop
+        row(nip="196805171994031002", atasan=ATASAN),  # an ordinary row
+    ]
+    hasil = periksa(rows, {ATASAN}, UNIT)
+    assert [v.nip for v in hasil.valid] == ["196805171994031002"]
+    alasan = {g.baris: " ".join(g.alasan) for g in hasil.galat}
+    assert f"membentuk lingkaran atasan ({C} → {A} → {B} → {C})" in alasan[4]
+    assert sorted(alasan) == [2, 3, 4, 5]
+
+
+def test_a_chain_through_the_file_and_the_database_is_accepted():
+    rows = [HEADER, row(nip=A, atasan=B), row(nip=B, atasan=C), row(nip=C, atasan=ATASAN)]
+    hasil = periksa(rows, {ATASAN}, UNIT)
+    assert hasil.galat == [] and len(hasil.valid) == 3
+
+
+def _xlsx_with_sheet(sheet_xml_chunks) -> bytes:
+    """A real workbook whose first sheet's XML is replaced by the given chunks (streamed into
+    the zip, so a sheet of hundreds of MB is built without holding it in memory)."""
+    import zipfile
+
+    base = zipfile.ZipFile(io.BytesIO(_xlsx([HEADER])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in base.infolist():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                with z.open(info.filename, "w", force_zip64=True) as f:
+                    f.write(
+                        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://'
+                        b'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                    )
+                    for chunk in sheet_xml_chunks:
+                        f.write(chunk)
+                    f.write(b"</sheetData></worksheet>")
+            else:
+                z.writestr(info, base.read(info.filename))
+    return out.getvalue()
+
+
+def test_an_xlsx_of_20_million_empty_cells_is_refused_before_it_is_read():
+    import time
+
+    row_xml = b"<row>" + b"<c/>" * 20 + b"</row>"
+    chunk = row_xml * 10_000
+    data = _xlsx_with_sheet(chunk for _ in range(100))  # 1,000,000 rows × 20 cells
+    assert len(data) < 1024 * 1024  # under a megabyte on the wire
+    start = time.monotonic()
+    with pytest.raises(BerkasError, match="terlalu besar setelah dibuka") as e:
+        baca_berkas("bom.xlsx", data)
+    assert time.monotonic() - start < 2
+    assert "paling besar 16 MB" in str(e.value)
+
+
+def test_a_row_of_too_many_cells_is_refused_quickly():
+    """One row of 100,000 empty cells (400 KB unpacked) would take openpyxl minutes."""
+    import time
+
+    data = _xlsx_with_sheet([b"<row>" + b"<c/>" * 100_000 + b"</row>"])
+    start = time.monotonic()
+    with pytest.raises(BerkasError, match="Baris 1 lembar kerja berisi lebih dari 50 kolom"):
+        baca_berkas("lebar.xlsx", data)
+    assert time.monotonic() - start < 2
+
+
+def test_too_many_rows_are_refused_while_streaming():
+    data = _xlsx_with_sheet([b"<row><c/></row>" * 6000])
+    with pytest.raises(BerkasError, match="lebih dari 5000 baris data"):
+        baca_berkas("panjang.xlsx", data)
+
+
+def test_a_normal_xlsx_with_a_few_empty_columns_still_reads():
+    wide = [*HEADER, *[""] * 10, "catatan"]
+    rows = baca_berkas("p.xlsx", _xlsx([wide, row()]))
+    assert rows[0][:7] == HEADER and rows[1][0] == A

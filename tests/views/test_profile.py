@@ -5,6 +5,7 @@ import gzip
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Pegawai
+from webapp.services import atasan as atasan_svc
 
 PW = factories.PASSWORD
 
@@ -88,7 +89,10 @@ def test_save_by_nip_without_javascript(world, login):
     r = login(world.owner).post("/profil", data=data)
     assert r.status_code == 302 and r.headers["Location"].endswith("/profil")
     owner = _reload(world.owner)
-    assert owner.atasan_ii_id == atasan2.id
+    # Issue 6: a pegawai's own new Atasan II waits for that person's approval (the old relation
+    # stays); before the issue this asserted atasan_ii_id == atasan2.id.
+    assert owner.atasan_ii_id is None
+    assert atasan_svc.menunggu(owner)["ii"].atasan_id == atasan2.id
     assert owner.atasan_langsung_id == world.atasan.id
     assert {p.id for p in owner.rekan} == {rekan1.id, rekan2.id}
     assert [p.id for p in owner.bawahan_lain] == [lain.id]

@@ -16,8 +16,9 @@ from webapp.domain.pohon import membentuk_siklus, urut_pohon
 from webapp.extensions import db
 from webapp.forms.admin import ImporForm, PegawaiTambahForm, PegawaiUbahForm, UnitForm
 from webapp.models import Pegawai, UnitKerja
+from webapp.services import atasan as atasan_svc
 from webapp.services import impor
-from webapp.services.access import roles_required
+from webapp.services.access import in_scope, operator_unit_ids, roles_required
 from webapp.web import hx_done, is_htmx, paginate, render_page_or_block
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -38,11 +39,14 @@ def _pegawai_or_404(pegawai_id: int) -> Pegawai:
         abort(404)
     if p.is_admin and not current_user.is_admin:
         abort(403)  # an operator does not manage admin accounts
+    if not in_scope(operator_unit_ids(current_user), p.unit_kerja_id):
+        abort(404)  # outside the unit tree the admin gave this operator
     return p
 
 
 def _row(p: Pegawai, oob: bool = False) -> str:
-    return render_block(TPL_PEGAWAI, "row", p=p, oob=oob)
+    kelola = operator_unit_ids(current_user)
+    return render_block(TPL_PEGAWAI, "row", p=p, oob=oob, kelola=kelola)
 
 
 @bp.route("/pegawai")
@@ -54,14 +58,21 @@ def pegawai():
         .order_by(Pegawai.nama, Pegawai.id)
     )
     page = paginate(stmt, search=[Pegawai.nip, Pegawai.nama, Pegawai.jabatan])
-    return render_page_or_block(TPL_PEGAWAI, "tabel", page=page)
+    # Everyone is listed (as the pegawai search shows them); an operator's actions show only on
+    # the rows of their managed unit tree.
+    kelola = operator_unit_ids(current_user)
+    return render_page_or_block(TPL_PEGAWAI, "tabel", page=page, kelola=kelola)
 
 
 def _siapkan(form, p: Pegawai | None) -> None:
-    form.unit_kerja.choices = pilihan_unit(termasuk=p.unit_kerja_id if p else None)
-    if not current_user.is_admin:  # only an admin hands out roles
+    kelola = operator_unit_ids(current_user)
+    form.unit_kerja.choices = pilihan_unit(termasuk=p.unit_kerja_id if p else None, hanya=kelola)
+    if current_user.is_admin:
+        form.unit_kelola.choices = pilihan_unit(termasuk=p.unit_kelola_id if p else None)
+    else:  # only an admin hands out roles and the unit an operator manages
         del form.is_admin
         del form.is_operator
+        del form.unit_kelola
 
 
 def _periksa_pegawai(form, p: Pegawai | None) -> bool:
@@ -95,10 +106,15 @@ def _isi(form, p: Pegawai) -> None:
     p.jenjang = form.jenjang.data or ""
     p.pangkat_golongan = form.pangkat_golongan.data or ""
     p.unit_kerja_id = form.unit_kerja.data
-    p.atasan_langsung = form.atasan_langsung.pegawai
+    baru = form.atasan_langsung.pegawai
+    if p.id is not None and (baru.id if baru else None) != p.atasan_langsung_id:
+        oleh = current_user._get_current_object()
+        atasan_svc.batalkan_oleh_admin(p, "langsung", oleh)  # applies at once
+    p.atasan_langsung = baru
     if "is_admin" in form:
         p.is_admin = form.is_admin.data
         p.is_operator = form.is_operator.data
+        p.unit_kelola_id = form.unit_kelola.data
     if form.password.data:
         p.set_password(form.password.data)
 
@@ -137,6 +153,7 @@ def pegawai_ubah(pegawai_id: int):
             "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
             "is_operator": p.is_operator,
             "is_admin": p.is_admin,
+            "unit_kelola": p.unit_kelola_id,
             "version": p.version_id,
         }
     )
@@ -240,8 +257,10 @@ def pegawai_impor():
                 ).all()
             )
             units: dict[str, list[int]] = {}
+            kelola = operator_unit_ids(current_user)
             for u in db.session.scalars(select(UnitKerja).where(UnitKerja.active.is_(True))):
-                units.setdefault(impor.kunci_unit(u.nama), []).append(u.id)
+                if in_scope(kelola, u.id):  # an operator imports into their own unit tree only
+                    units.setdefault(impor.kunci_unit(u.nama), []).append(u.id)
             hasil = impor.periksa(rows, set(lama), units)
         except impor.BerkasError as e:
             form.berkas.errors.append(str(e))
@@ -269,12 +288,15 @@ def _pohon() -> list[tuple[UnitKerja, int]]:
 
 
 def _pohon_html(oob: bool) -> str:
-    return render_block(TPL_UNIT, "pohon", pohon=_pohon(), oob=oob)
+    kelola = operator_unit_ids(current_user)
+    return render_block(TPL_UNIT, "pohon", pohon=_pohon(), oob=oob, kelola=kelola)
 
 
 def _unit_or_404(unit_id: int) -> UnitKerja:
+    """The unit when the user manages it: an operator only inside their managed unit tree, so
+    moving an outside unit under their own cannot widen their scope."""
     unit = db.session.get(UnitKerja, unit_id)
-    if unit is None:
+    if unit is None or not in_scope(operator_unit_ids(current_user), unit.id):
         abort(404)
     return unit
 
@@ -282,7 +304,8 @@ def _unit_or_404(unit_id: int) -> UnitKerja:
 @bp.route("/unit-kerja")
 @roles_required(*ADMIN)
 def unit():
-    return render_page_or_block(TPL_UNIT, "pohon", pohon=_pohon(), oob=False)
+    kelola = operator_unit_ids(current_user)
+    return render_page_or_block(TPL_UNIT, "pohon", pohon=_pohon(), oob=False, kelola=kelola)
 
 
 def _simpan_unit(form: UnitForm, unit: UnitKerja | None):
@@ -309,7 +332,9 @@ def _simpan_unit(form: UnitForm, unit: UnitKerja | None):
 @roles_required(*ADMIN)
 def unit_tambah():
     form = UnitForm()
-    form.parent.choices = pilihan_unit()
+    kelola = operator_unit_ids(current_user)
+    # An operator adds units under one of theirs (not "—": a root outside their tree).
+    form.parent.choices = pilihan_unit(hanya=kelola)[0 if kelola is None else 1 :]
     if form.validate_on_submit():
         done = _simpan_unit(form, None)
         if done is not None:
@@ -323,7 +348,9 @@ def unit_tambah():
 def unit_ubah(unit_id: int):
     unit = _unit_or_404(unit_id)
     form = UnitForm(data={"nama": unit.nama, "parent": unit.parent_id})
-    form.parent.choices = pilihan_unit(termasuk=unit.parent_id, kecuali={unit.id})
+    form.parent.choices = pilihan_unit(
+        termasuk=unit.parent_id, kecuali={unit.id}, hanya=operator_unit_ids(current_user)
+    )
     if form.validate_on_submit():
         done = _simpan_unit(form, unit)
         if done is not None:

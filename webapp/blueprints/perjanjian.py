@@ -1,18 +1,22 @@
 """Perjanjian Kinerja: a JPT's yearly agreement (the manual's first chapter)."""
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
 from flask_login import current_user
 from jinja2_fragments.flask import render_block
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from webapp.domain.angka import format_angka
 from webapp.extensions import db
 from webapp.forms.perjanjian import IndikatorSasaranForm, ProgramForm, SasaranForm, TahunForm
 from webapp.models import IndikatorSasaran, PerjanjianKinerja, ProgramPK, SasaranStrategis
+from webapp.services import perjanjian as pk_service
 from webapp.services.access import owned_or_404, roles_required
 from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
+    confirm_page,
+    error_page,
     hapus_record,
     hx_done,
     is_htmx,
@@ -126,12 +130,34 @@ def edit(pk_id: int):
     return render_dialog(INDEX, "dialog", status, form=form, pk=pk)
 
 
+def _hapus_kecuali_dipakai(record, subjek: str, sasaran_ids: list[int], what, back, done):
+    """Hapus, unless an SKP's rencana points to one of the sasaran (checked in the delete's
+    transaction; the RESTRICT foreign key catches a Salin that slips in between)."""
+    if request.method != "POST":
+        return confirm_page(what, back)  # GET asks; HEAD and the rest change nothing
+    alasan = pk_service.alasan_tidak_dihapus(subjek, sasaran_ids)
+    if alasan is None:
+        try:
+            return hapus_record(record, what, back, done)
+        except IntegrityError:
+            db.session.rollback()
+            alasan = (
+                pk_service.alasan_tidak_dihapus(subjek, sasaran_ids)
+                or f"{subjek} dipakai oleh SKP lain."
+            )
+            db.session.rollback()
+    response = make_response(error_page(409, "Tidak dapat dihapus", alasan))
+    response.headers["HX-Reswap"] = "none"  # the row stays; the message shows
+    return response
+
+
 @bp.route("/<int:pk_id>/hapus", methods=["GET", "POST"])
 @roles_required("jpt")
 def hapus(pk_id: int):
     pk = _pk(pk_id)
     what = f"Perjanjian Kinerja tahun {pk.tahun}"
-    return hapus_record(pk, what, url_for(".index"), f"{what} dihapus.")
+    ids = [s.id for s in pk.sasaran]
+    return _hapus_kecuali_dipakai(pk, what, ids, what, url_for(".index"), f"{what} dihapus.")
 
 
 # --- one year: sasaran strategis and programs --------------------------------------------
@@ -228,7 +254,9 @@ def sasaran_hapus(sasaran_id: int):
     sasaran = _sasaran(sasaran_id)
     back = url_for(".detail", pk_id=sasaran.pk_id)
     what = "Sasaran Strategis ini beserta indikatornya"
-    return hapus_record(sasaran, what, back, "Sasaran Strategis dihapus.")
+    return _hapus_kecuali_dipakai(
+        sasaran, "Sasaran ini", [sasaran.id], what, back, "Sasaran Strategis dihapus."
+    )
 
 
 # --- indicators of a sasaran -----------------------------------------------------------

@@ -12,10 +12,14 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms.fields.choices import SelectChoice
 
-from webapp.domain.pohon import membentuk_siklus, urut_pohon
+from webapp.domain.pohon import urut_pohon
 from webapp.extensions import db
 from webapp.forms.profile import ProfileForm
 from webapp.models import Pegawai, UnitKerja
+from webapp.services import atasan as atasan_svc
+from webapp.services.atasan import atasan_membentuk_siklus
+
+__all__ = ["atasan_membentuk_siklus", "bp", "pilihan_unit"]
 from webapp.web import hx_done, is_htmx, render_page_or_block
 
 bp = Blueprint("profile", __name__)
@@ -24,28 +28,25 @@ MAKS_SARAN = 10
 
 
 def pilihan_unit(
-    termasuk: int | None = None, kecuali: set[int] | None = None
+    termasuk: int | None = None,
+    kecuali: set[int] | None = None,
+    hanya: set[int] | None = None,
 ) -> list[SelectChoice]:
     """Active unit kerja in tree order for a select ("—" first); `termasuk` is kept even if
-    inactive (the record's current unit), `kecuali` are left out."""
+    inactive (the record's current unit), `kecuali` are left out; with `hanya` (an operator's
+    managed units) only those, and "—" only when it is the record's current value."""
     units = db.session.scalars(select(UnitKerja)).all()
     ordered = urut_pohon(
         units, key=lambda u: u.id, parent=lambda u: u.parent_id, nama=lambda u: u.nama
     )
-    choices = [SelectChoice("", "—")]
+    choices = [SelectChoice("", "—")] if hanya is None or termasuk is None else []
     for u, depth in ordered:
+        if hanya is not None and u.id not in hanya and u.id != termasuk:
+            continue
         if (u.active or u.id == termasuk) and u.id not in (kecuali or set()):
             label = "\u00a0\u00a0" * depth + u.nama + ("" if u.active else " (nonaktif)")
             choices.append(SelectChoice(u.id, label))
     return choices
-
-
-def atasan_membentuk_siklus(pegawai_id: int, atasan_id: int | None) -> bool:
-    """True when `atasan_id` is already below `pegawai_id` in the chain of Atasan Langsung."""
-    if atasan_id is None:
-        return False
-    pairs = db.session.execute(select(Pegawai.id, Pegawai.atasan_langsung_id)).all()
-    return membentuk_siklus(pegawai_id, atasan_id, dict(pairs))
 
 
 def _bawahan_langsung(user: Pegawai) -> list[Pegawai]:
@@ -71,13 +72,20 @@ def edit():
         )
     )
     langsung = _bawahan_langsung(user)
+    menunggu = atasan_svc.menunggu(user)
+
+    def nip_atasan(tingkat: str, current: Pegawai | None) -> str:
+        """The field shows what the pegawai asked for: the pending request, else the current."""
+        chosen = menunggu[tingkat].atasan if tingkat in menunggu else current
+        return chosen.nip if chosen else ""
+
     form = ProfileForm(
         data={
             "rekan_kerja": [p.id for p in user.rekan],
             "bawahan": [p.id for p in user.bawahan_lain],
-            "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
-            "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
-            "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
+            "atasan_langsung": nip_atasan("langsung", user.atasan_langsung),
+            "atasan_ii": nip_atasan("ii", user.atasan_ii),
+            "atasan_iii": nip_atasan("iii", user.atasan_iii),
             "unit_kerja": user.unit_kerja_id,
             "jabatan": user.jabatan,
             "version": user.version_id,
@@ -93,21 +101,37 @@ def edit():
         pilih = {p.id: p for p in user.rekan + user.bawahan_lain}
         user.rekan = [pilih[i] for i in form.rekan_kerja.data] + form.rekan_kerja_tambah.pegawai
         user.bawahan_lain = [pilih[i] for i in form.bawahan.data] + form.bawahan_tambah.pegawai
-        user.atasan_langsung = form.atasan_langsung.pegawai
-        user.atasan_ii = form.atasan_ii.pegawai
-        user.atasan_iii = form.atasan_iii.pegawai
+        diminta = []
+        for tingkat, field in (
+            ("langsung", form.atasan_langsung),
+            ("ii", form.atasan_ii),
+            ("iii", form.atasan_iii),
+        ):
+            if atasan_svc.ubah_sendiri(user, tingkat, field.pegawai) is not None:
+                diminta.append(f"{field.label.text} ({field.pegawai.nama})")
         user.unit_kerja_id = form.unit_kerja.data
         user.jabatan = form.jabatan.data or ""
         flag_modified(user, "jabatan")  # relation-only changes bump the version too
         db.session.commit()
         flash("Profil disimpan.", "success")
+        if diminta:
+            flash(
+                "Perubahan " + ", ".join(diminta) + " menunggu persetujuan atasan yang dipilih.",
+                "info",
+            )
         if is_htmx():
             return hx_done()
         return redirect(url_for("profile.edit"))
 
     status = 422 if request.method == "POST" else 200
     return render_page_or_block(
-        "profile/edit.html", "dialog", status, form=form, user=user, langsung=langsung
+        "profile/edit.html",
+        "dialog",
+        status,
+        form=form,
+        user=user,
+        langsung=langsung,
+        menunggu=menunggu,
     )
 
 

@@ -26,6 +26,7 @@ class PegawaiForm(Form):
     unit_kerja = PilihanField("Unit Kerja", coerce=coerce_id)
     atasan_langsung = PegawaiField("Atasan Langsung (NIP)", validators=[maks(18)])
     is_operator = BooleanField("Operator")
+    unit_kelola = PilihanField("Unit Kerja yang Dikelola", coerce=coerce_id)
     is_admin = BooleanField("Admin")
 
 

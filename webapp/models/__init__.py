@@ -1,6 +1,12 @@
 """Database models, one module per aggregate."""
 
-from webapp.models.org import Pegawai, UnitKerja, bawahan_tambahan, rekan_kerja
+from webapp.models.org import (
+    Pegawai,
+    PermintaanAtasan,
+    UnitKerja,
+    bawahan_tambahan,
+    rekan_kerja,
+)
 from webapp.models.perjanjian import (
     IndikatorSasaran,
     PerjanjianKinerja,
@@ -23,6 +29,7 @@ __all__ = [
     "ManualIndikator",
     "Pegawai",
     "PerilakuKerja",
+    "PermintaanAtasan",
     "PerjanjianKinerja",
     "ProgramPK",
     "RencanaHasilKerja",

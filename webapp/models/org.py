@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from flask import current_app
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table, select
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from webapp.domain.tanggal import sekarang
 from webapp.extensions import db
 
 rekan_kerja = Table(
@@ -78,6 +80,10 @@ class Pegawai(UserMixin, db.Model):
     unit_kerja_id: Mapped[int | None] = mapped_column(
         ForeignKey("unit_kerja.id", ondelete="SET NULL"), index=True
     )
+    # The unit tree an operator manages: set by the admin, never by the operator's own profile.
+    unit_kelola_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit_kerja.id", ondelete="SET NULL"), index=True
+    )
     atasan_langsung_id: Mapped[int | None] = mapped_column(
         ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
     )
@@ -96,7 +102,8 @@ class Pegawai(UserMixin, db.Model):
     # opened before it (ADR 0010).
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
 
-    unit_kerja: Mapped[UnitKerja | None] = relationship()
+    unit_kerja: Mapped[UnitKerja | None] = relationship(foreign_keys=[unit_kerja_id])
+    unit_kelola: Mapped[UnitKerja | None] = relationship(foreign_keys=[unit_kelola_id])
     atasan_langsung: Mapped[Pegawai | None] = relationship(
         foreign_keys=[atasan_langsung_id], remote_side=[id]
     )
@@ -158,3 +165,28 @@ class Pegawai(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Pegawai {self.nip}>"
+
+
+class PermintaanAtasan(db.Model):
+    """A pegawai's own change of Atasan Langsung / II / III, waiting for the named atasan (or an
+    operator of the pegawai's unit tree) to confirm it; the old relation stays until then."""
+
+    __tablename__ = "permintaan_atasan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pegawai_id: Mapped[int] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="CASCADE"), index=True
+    )
+    tingkat: Mapped[str] = mapped_column(String(8))  # "langsung", "ii" or "iii"
+    atasan_id: Mapped[int] = mapped_column(ForeignKey("pegawai.id", ondelete="CASCADE"), index=True)
+    # menunggu → disetujui / ditolak, or dibatalkan when the pegawai or an admin changes it again
+    status: Mapped[str] = mapped_column(String(10), default="menunggu", index=True)
+    diminta_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
+    diputuskan_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    diputuskan_oleh_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+
+    pegawai: Mapped[Pegawai] = relationship(foreign_keys=[pegawai_id])
+    atasan: Mapped[Pegawai] = relationship(foreign_keys=[atasan_id])
+    diputuskan_oleh: Mapped[Pegawai | None] = relationship(foreign_keys=[diputuskan_oleh_id])

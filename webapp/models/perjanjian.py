@@ -17,7 +17,7 @@ class PerjanjianKinerja(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pegawai_id: Mapped[int] = mapped_column(
-        ForeignKey("pegawai.id", ondelete="CASCADE"), index=True
+        ForeignKey("pegawai.id", ondelete="RESTRICT"), index=True
     )
     tahun: Mapped[int]
 

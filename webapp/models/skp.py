@@ -18,8 +18,9 @@ class Skp(db.Model):
     __tablename__ = "skp"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # RESTRICT: a pegawai is deactivated, never deleted with their SKP (ADR 0012).
     pegawai_id: Mapped[int] = mapped_column(
-        ForeignKey("pegawai.id", ondelete="CASCADE"), index=True
+        ForeignKey("pegawai.id", ondelete="RESTRICT"), index=True
     )
     jenis: Mapped[str] = mapped_column(String(4))  # "JPT" or "JAJF"
     pendekatan: Mapped[str] = mapped_column(String(12))  # "kuantitatif" or "kualitatif"
@@ -66,8 +67,9 @@ class RencanaHasilKerja(db.Model):
     urutan: Mapped[int] = mapped_column(default=0)
     teks: Mapped[str] = mapped_column(Text)
     # Where it came from: the PK's sasaran (JPT) or the leader's result it intervenes (JA/JF).
+    # RESTRICT: a PK sasaran an SKP points to is not deleted behind its back (ADR 0012).
     sasaran_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sasaran_strategis.id", ondelete="SET NULL"), index=True
+        ForeignKey("sasaran_strategis.id", ondelete="RESTRICT"), index=True
     )
     intervensi_id: Mapped[int | None] = mapped_column(
         ForeignKey("rencana_hasil_kerja.id", ondelete="SET NULL"), index=True

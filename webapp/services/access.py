@@ -6,8 +6,10 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from webapp.extensions import db
+from webapp.models import UnitKerja
 
 
 def roles_required(*roles: str):
@@ -41,3 +43,35 @@ def owned_or_404(model, record_id: int, owner_attr: str = "pegawai_id"):
     if record is None or getattr(record, owner_attr) != current_user.id:
         abort(404)
     return record
+
+
+# --- The operator's scope: the unit tree the admin gave them (Pegawai.unit_kelola_id) ---------
+
+
+def unit_tree_ids(unit_id: int | None):
+    """A subquery of the unit and all its sub-units (one recursive CTE, no query of its own)."""
+    if unit_id is None:
+        return select(UnitKerja.id).where(UnitKerja.id.is_(None))
+    tree = select(UnitKerja.id).where(UnitKerja.id == unit_id).cte("unit_kelola", recursive=True)
+    tree = tree.union_all(select(UnitKerja.id).where(UnitKerja.parent_id == tree.c.id))
+    return select(tree.c.id)
+
+
+def operator_unit_ids(user) -> set[int] | None:
+    """The unit ids `user` manages: None means every unit (an admin); an operator gets the tree
+    under the unit the admin set as their "Unit Kerja yang Dikelola" (empty when none is set)."""
+    if user.is_admin:
+        return None
+    if not user.is_operator or user.unit_kelola_id is None:
+        return set()
+    return set(db.session.scalars(unit_tree_ids(user.unit_kelola_id)))
+
+
+def in_scope(scope: set[int] | None, unit_id: int | None) -> bool:
+    """True when a unit lies in a scope of `operator_unit_ids` (None: every unit)."""
+    return scope is None or (unit_id is not None and unit_id in scope)
+
+
+def manages_unit(user, unit_id: int | None) -> bool:
+    """True when `user` is an admin, or an operator whose managed unit tree holds the unit."""
+    return in_scope(operator_unit_ids(user), unit_id)

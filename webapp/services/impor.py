@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from webapp.domain.nip import nip_error
 from webapp.domain.password import password_error
 from webapp.domain.pilihan import JENIS_JABATAN, PANGKAT_GOLONGAN
+from webapp.domain.pohon import membentuk_siklus
+from webapp.services import xlsx
+from webapp.services.xlsx import MAKS_KOLOM
 
 MAKS_BARIS = 5000
 MAKS_BYTE = 5 * 1024 * 1024
@@ -106,16 +109,20 @@ def baca_berkas(nama_berkas: str, data: bytes) -> list[list[str]]:
 def _baca_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    try:  # before openpyxl, which parses a whole sheet to size it
+        xlsx.periksa_batas(data, MAKS_BARIS + 1)
+    except xlsx.BatasError as e:
+        raise BerkasError(str(e)) from e
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
         raise BerkasError("Berkas XLSX tidak dapat dibaca.") from e
     try:
+        if not wb.worksheets:
+            raise BerkasError("Berkas XLSX tidak berisi lembar kerja.")
         sheet = wb.worksheets[0]
         rows = []
-        for i, row in enumerate(sheet.iter_rows(values_only=True)):
-            if i > MAKS_BARIS + 1:
-                break
+        for row in sheet.iter_rows(values_only=True, max_col=MAKS_KOLOM, max_row=MAKS_BARIS + 2):
             rows.append([_sel(v) for v in row])
         return rows
     finally:
@@ -283,7 +290,8 @@ def periksa(rows: list[list[str]], nip_di_db: set[str], unit: dict[str, list[int
         kandidat.append((data, alasan))
 
     # An atasan must exist in the database or be a valid row of this file; a row whose atasan
-    # row is refused is refused too (repeat until nothing changes).
+    # row is refused is refused too; no row may close a loop of atasan (the forms' rule, row by
+    # row in file order). Repeat until nothing changes.
     while True:
         sah = {d.nip for d, a in kandidat if not a}
         berubah = False
@@ -298,6 +306,7 @@ def periksa(rows: list[list[str]], nip_di_db: set[str], unit: dict[str, list[int
             else:
                 a.append(f"NIP atasan {d.nip_atasan} tidak ditemukan di database maupun di berkas.")
             berubah = True
+        berubah = _tolak_lingkaran(kandidat) or berubah
         if not berubah:
             break
 
@@ -308,6 +317,33 @@ def periksa(rows: list[list[str]], nip_di_db: set[str], unit: dict[str, list[int
         else:
             hasil.valid.append(d)
     return hasil
+
+
+def _tolak_lingkaran(kandidat: list[tuple[BarisImpor, list[str]]]) -> bool:
+    """Refuse each row whose atasan closes a loop with the rows accepted before it.
+
+    Only rows of the file can form a loop: a row's NIP is never in the database (it is refused
+    as "sudah terdaftar"), so no pegawai of the database names one of them as atasan.
+    """
+    atasan_of: dict[str, str | None] = {}
+    berubah = False
+    for d, a in kandidat:
+        if a or not d.nip_atasan:
+            continue
+        if membentuk_siklus(d.nip, d.nip_atasan, atasan_of):
+            rantai, n = [d.nip, d.nip_atasan], d.nip_atasan
+            while n != d.nip and n in atasan_of and len(rantai) <= len(atasan_of) + 1:
+                n = atasan_of[n]
+                rantai.append(n)
+            a.append(
+                f"NIP atasan {d.nip_atasan} membentuk lingkaran atasan ("
+                + " → ".join(rantai)
+                + "): pilih atasan lain."
+            )
+            berubah = True
+        else:
+            atasan_of[d.nip] = d.nip_atasan
+    return berubah
 
 
 def nip_disebut(rows: list[list[str]]) -> set[str]:

@@ -133,7 +133,9 @@ def review_query(operator: Pegawai) -> Select:
     return (
         select(Skp)
         .join(Skp.pegawai)
-        .where(Skp.jenis == "JPT", Pegawai.unit_kerja_id.in_(unit_tree_ids(operator.unit_kerja_id)))
+        .where(
+            Skp.jenis == "JPT", Pegawai.unit_kerja_id.in_(unit_tree_ids(operator.unit_kelola_id))
+        )
         .options(joinedload(Skp.pegawai).joinedload(Pegawai.unit_kerja))
         .order_by(Skp.tahun.desc(), Skp.dari.desc(), Pegawai.nama, Skp.id)
     )
