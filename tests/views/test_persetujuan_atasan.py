@@ -72,7 +72,9 @@ def test_own_change_waits_and_the_old_atasan_stays(cast, login):
     me = login(cast.pegawai)
     html = me.get("/profil").get_data(as_text=True)
     assert f'value="{cast.baru.nip}"' in html
-    assert f"LAMA. Menunggu persetujuan: BARU ({cast.baru.nip})" in html
+    # The current atasan by name and NIP above the box; the request waiting in its hint.
+    assert f"<strong>LAMA</strong> ({cast.lama.nip})" in html
+    assert f"Menunggu persetujuan: BARU ({cast.baru.nip})" in html
     html = me.get("/").get_data(as_text=True)
     assert "<td>LAMA <small" in html and "diminta: BARU — menunggu persetujuan" in html
     # A new SKP still goes to the old atasan.

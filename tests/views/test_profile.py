@@ -261,3 +261,15 @@ def test_a_bawahan_langsung_may_be_rekan_kerja_but_not_atasan(world, login):
     assert refused.status_code == 422
     assert "sudah menjadi Bawahan Anda" in refused.get_data(as_text=True)
     assert _reload(world.owner).atasan_ii is None
+
+
+def test_profile_names_the_atasan_above_the_search_box(login, world):
+    """Ubah Profile shows the chosen atasan by name and NIP (the manual shows names), not only
+    a NIP in a box; Atasan II/III left empty say so."""
+    world.atasan.nama = "Drs. HARYOMO DWI PUTRANTO, S.Pd., M.Hum."
+    db.session.commit()
+    html = login(world.owner).get("/profil").get_data(as_text=True)
+    assert f"<strong>{world.atasan.nama}</strong> ({world.atasan.nip})" in html
+    assert 'aria-describedby="atasan_langsung-saat-ini atasan_langsung-hint"' in html
+    assert "M.Hum.." not in html
+    assert html.count('<span class="muted">Belum ada.</span>') >= 2  # Atasan II and III

@@ -44,7 +44,8 @@ def pilihan_unit(
         if hanya is not None and u.id not in hanya and u.id != termasuk:
             continue
         if (u.active or u.id == termasuk) and u.id not in (kecuali or set()):
-            label = "\u00a0\u00a0" * depth + u.nama + ("" if u.active else " (nonaktif)")
+            # Tree order shows the hierarchy; a child is marked, never indented with spaces.
+            label = ("└ " if depth else "") + u.nama + ("" if u.active else " (nonaktif)")
             choices.append(SelectChoice(u.id, label))
     return choices
 
