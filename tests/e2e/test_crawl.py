@@ -29,8 +29,11 @@ from collections import Counter, deque
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.e2e.conftest import ARTIFACTS, JPT, TIMEOUT_MS, login_as
+from webapp.extensions import db
+from webapp.models import Pegawai, PermintaanAtasan
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_URL = "/__e2e__/axe.min.js"  # answered by the browser context from AXE, never by the app
@@ -39,6 +42,7 @@ ROLES = {
     "jf": "199111232019031005",  # IRDIAN NOVA ALEXCANDRA: JF
     "admin": "198511302009011004",  # OPERATOR KINERJA: operator and admin
 }
+ZAHARA = "198806142010122003"
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 768)}
 PER_PATTERN = 1  # screens per URL pattern (the machine is small; raise it to see more data)
 MAX_SCREENS = 120  # per role: a runaway crawl fails instead of running for ever
@@ -232,7 +236,21 @@ class Crawl:
 
 
 @pytest.fixture
-def crawl_page(browser, base_url):
+def waiting(e2e_app, base_url):
+    """The demo agency plus what makes conditional screens appear: ZAHARA asks ACHMAD to be her
+    Atasan II, so "Persetujuan Atasan" is in his menu (it shows only while someone waits)."""
+    with e2e_app.app_context():
+        nip = {p.nip: p for p in db.session.scalars(select(Pegawai))}
+        db.session.add(
+            PermintaanAtasan(pegawai=nip[ZAHARA], tingkat="ii", atasan=nip[ROLES["jpt"]])
+        )
+        db.session.commit()
+        db.session.remove()
+    return base_url
+
+
+@pytest.fixture
+def crawl_page(browser, base_url, waiting):
     # axe-core is served as if it were one of the app's own files, so the app's
     # Content-Security-Policy (script-src 'self') stays on and its violations are caught.
     context = browser.new_context(base_url=base_url, locale="id-ID")
