@@ -93,7 +93,7 @@ def make_skp(
     )
     skp = new_skp(owner, jenis, pendekatan, dari, sampai)
     for i in range(1, rencana + 1):
-        r = RencanaHasilKerja(jenis="utama", urutan=i, teks=f"Rencana {i}")
+        r = RencanaHasilKerja(bagian="utama", urutan=i, teks=f"Rencana {i}")
         for j in range(1, indikator + 1):
             fields = {}
             if pendekatan == "kuantitatif":

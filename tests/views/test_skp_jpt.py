@@ -318,7 +318,7 @@ def test_target_page_with_20_indicators_is_small(login):
 
 
 def test_ajukan_refuses_an_incomplete_plan_with_what_is_missing(me, world):
-    factories_rencana = RencanaHasilKerja(jenis="tambahan", urutan=1, teks="Tambahan kosong")
+    factories_rencana = RencanaHasilKerja(bagian="tambahan", urutan=1, teks="Tambahan kosong")
     world.skp.rencana.append(factories_rencana)
     db.session.commit()
     r = me.hx_post(f"{P}/{world.skp.id}/ajukan")
@@ -408,7 +408,7 @@ def test_input_kinerja_utama_with_htmx(me, world):
     assert '<table hx-swap-oob="beforebegin:#skp-tambahan-head">' in body
     assert ">2</td>" in body and "Sasaran 1" in body and gz(r) < 2048
     rencana = db.session.scalar(select(RencanaHasilKerja).where(RencanaHasilKerja.urutan == 2))
-    assert rencana.sasaran_id == world.sasaran.id and rencana.jenis == "utama"
+    assert rencana.sasaran_id == world.sasaran.id and rencana.bagian == "utama"
 
 
 def test_input_kinerja_tambahan(me, world):
@@ -462,7 +462,7 @@ def test_rencana_edit(me, world):
 
 
 def test_rencana_hapus_renumbers_the_rest(me, world):
-    second = RencanaHasilKerja(jenis="utama", urutan=2, teks="Rencana 2")
+    second = RencanaHasilKerja(bagian="utama", urutan=2, teks="Rencana 2")
     world.skp.rencana.append(second)
     db.session.commit()
     rencana_id, second_id = world.rencana.id, second.id
@@ -595,7 +595,7 @@ def test_indikator_hapus_without_js(me, world):
 
 @pytest.fixture
 def tambahan(world):
-    rencana = RencanaHasilKerja(jenis="tambahan", urutan=1, teks="Tambahan 1 JPT")
+    rencana = RencanaHasilKerja(bagian="tambahan", urutan=1, teks="Tambahan 1 JPT")
     world.skp.rencana.append(rencana)
     db.session.commit()
     return rencana

@@ -13,6 +13,7 @@ from webapp.models.skp import (
     ManualIndikator,
     PerilakuKerja,
     RencanaHasilKerja,
+    RiwayatStatus,
     Skp,
 )
 
@@ -26,6 +27,7 @@ __all__ = [
     "PerjanjianKinerja",
     "ProgramPK",
     "RencanaHasilKerja",
+    "RiwayatStatus",
     "SasaranStrategis",
     "Skp",
     "UnitKerja",

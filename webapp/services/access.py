@@ -41,3 +41,18 @@ def owned_or_404(model, record_id: int, owner_attr: str = "pegawai_id"):
     if record is None or getattr(record, owner_attr) != current_user.id:
         abort(404)
     return record
+
+
+def require_role(role: str):
+    """A before_request check for a blueprint owned by one role: login first, then 403."""
+
+    def check():
+        from webapp.extensions import login_manager
+
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not has_role(current_user, role):
+            abort(403)
+        return None
+
+    return check

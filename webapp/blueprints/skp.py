@@ -1,0 +1,325 @@
+"""Rencana SKP, one blueprint for every JenisSkp: the owner's periods, Target SKP (both models),
+Kinerja Utama / Tambahan with Salin, and Ajukan. Indicators, Manual Indikator and Set Penilai
+are in skp_indikator.py. `skp_blueprint(JPT)` is /skp-jpt, `skp_blueprint(JAJF)` /skp-jajf;
+the role that owns the kind is checked for every route at registration.
+
+Every route answers a page without htmx and a fragment with it.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from jinja2_fragments.flask import render_block
+
+from webapp.domain.jenis_skp import BAGIAN, BY_ENDPOINT, JenisSkp
+from webapp.domain.status_skp import STATUS_LABEL, can_edit
+from webapp.domain.tanggal import periode_pendek
+from webapp.extensions import db
+from webapp.forms import EmptyForm
+from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
+from webapp.models import RencanaHasilKerja, Skp
+from webapp.services import skp as service
+from webapp.services.access import require_role
+from webapp.web import (
+    confirm_page,
+    error_page,
+    hx_done,
+    is_htmx,
+    oob_insert,
+    oob_renumber,
+    oob_replace,
+    paginate,
+    render_dialog,
+    render_page_or_block,
+)
+
+LIST = "skp/periode.html"
+SCREEN = "skp/target.html"  # Target SKP: the owner's screen and its dialogs
+PLAN = "skp/plan.html"  # the plan's rows, shared with SKP Bawahan and Review
+KUALITATIF_PREFIX = "ind"
+
+
+def skp_blueprint(jenis: JenisSkp) -> Blueprint:
+    """The owner's Rencana SKP screens of one kind."""
+    from webapp.blueprints import skp_indikator
+
+    bp = Blueprint(jenis.endpoint, __name__, url_prefix=jenis.url_prefix)
+    bp.before_request(require_role(jenis.role))
+    for rule, view, methods in ROUTES + skp_indikator.ROUTES:
+        bp.add_url_rule(rule, view_func=view, methods=methods)
+
+    @bp.context_processor
+    def _screen_globals():
+        return {
+            "ep": jenis.endpoint,
+            "judul": jenis.judul,
+            "J": jenis,
+            "STATUS_LABEL": STATUS_LABEL,
+            "can_edit": can_edit,
+        }
+
+    return bp
+
+
+def jenis() -> JenisSkp:
+    """The JenisSkp of the blueprint serving this request."""
+    return BY_ENDPOINT[request.blueprint]
+
+
+def me():
+    return current_user._get_current_object()
+
+
+def require_editable(skp: Skp) -> None:
+    """A submitted or approved SKP is read-only to its owner: 403 with the reason."""
+    if can_edit(skp.status):
+        return
+    message = (
+        f"SKP ini berstatus {STATUS_LABEL[skp.status]} dan tidak dapat diubah. "
+        "Perubahan hanya dapat dilakukan setelah SKP dikembalikan oleh Pejabat Penilai Kinerja."
+    )
+    html, status = error_page(403, "SKP tidak dapat diubah", message)
+    abort(Response(html, status, mimetype="text/html"))
+
+
+def form_status() -> int:
+    """A form shown again after a POST is a refused input: 422 (htmx swaps it)."""
+    return 422 if request.method == "POST" else 200
+
+
+def target_url(skp: Skp, anchor: str = "") -> str:
+    return url_for(".target", skp_id=skp.id) + (f"#{anchor}" if anchor else "")
+
+
+def confirmed() -> None:
+    """A POST of a button-only form: its CSRF token is checked."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+# --- Periode SKP -----------------------------------------------------------------------------
+
+
+def _periode_valid(form: PeriodeForm, skp: Skp | None) -> bool:
+    problems = service.periode_problems(
+        me(), form.dari.data, form.sampai.data, form.pendekatan.data, skp
+    )
+    for field, message in problems:
+        getattr(form, field).errors.append(message)
+    return not problems
+
+
+def index():
+    return render_page_or_block(LIST, "tabel", page=paginate(service.periode_query(jenis(), me())))
+
+
+def tambah():
+    form = PeriodeForm()
+    if form.validate_on_submit() and _periode_valid(form, None):
+        p = form
+        skp = service.new_skp(me(), jenis().kode, p.pendekatan.data, p.dari.data, p.sampai.data)
+        db.session.add(skp)
+        db.session.commit()
+        flash("Periode SKP tersimpan.", "success")
+        if is_htmx():
+            row = render_block(LIST, "periode_row", skp=skp, no=service.nomor_periode(skp))
+            return hx_done(oob_insert(row, "beforeend:#periode-rows"))
+        return redirect(url_for(".index"))
+    return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=None)
+
+
+def edit(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me())
+    require_editable(skp)
+    form = PeriodeForm(obj=skp)
+    if form.validate_on_submit() and _periode_valid(form, skp):
+        skp.dari, skp.sampai = form.dari.data, form.sampai.data
+        skp.tahun = skp.dari.year
+        skp.pendekatan = form.pendekatan.data
+        db.session.commit()
+        flash("Periode SKP diubah.", "success")
+        if is_htmx():
+            no = service.nomor_periode(skp)
+            return hx_done(oob_replace(render_block(LIST, "periode_row", skp=skp, no=no, oob=True)))
+        return redirect(url_for(".index"))
+    return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=skp)
+
+
+def hapus(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me())
+    require_editable(skp)
+    if request.method != "POST":
+        return confirm_page(f"periode {periode_pendek(skp.dari, skp.sampai)}", url_for(".index"))
+    confirmed()
+    renumbered = service.hapus_periode(skp)
+    flash("Periode SKP dihapus.", "success")
+    if is_htmx():
+        return Response(oob_renumber((f"skp-no-{sid}", n) for sid, n in renumbered), 200)
+    return redirect(url_for(".index"))
+
+
+# --- Target SKP and Ajukan ---------------------------------------------------------------------
+
+
+def target(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    return render_template(SCREEN, skp=skp, editable=can_edit(skp.status))
+
+
+def ajukan(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    require_editable(skp)
+    confirmed()
+    problems = service.ajukan(skp, me())
+    if problems:
+        return render_dialog(SCREEN, "ajukan_dialog", 422, skp=skp, problems=problems)
+    flash("SKP diajukan kepada Pejabat Penilai Kinerja.", "success")
+    if is_htmx():
+        response = Response("", 200)
+        response.headers["HX-Redirect"] = target_url(skp)
+        return response
+    return redirect(target_url(skp))
+
+
+# --- Rencana (Kinerja Utama / Kinerja Tambahan) ----------------------------------------------
+
+
+def _rencana_label(skp: Skp, bagian: str) -> str:
+    if skp.pendekatan == "kualitatif":
+        return (
+            "Hasil Kerja (Kinerja Utama)" if bagian == "utama" else "Hasil Kerja (Kinerja Tambahan)"
+        )
+    return "Rencana Kinerja (Kinerja Utama)" if bagian == "utama" else "Kinerja tambahan"
+
+
+def rencana_dialog(skp, rencana, bagian, form, status=200, iform=None):
+    form.teks.label.text = _rencana_label(skp, bagian)
+    if iform is None and rencana is not None and skp.pendekatan == "kualitatif":
+        iform = IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, formdata=None)
+    salin_pk = bagian == "utama" and jenis().salin_utama == "pk"
+    return render_dialog(
+        SCREEN,
+        "rencana_dialog",
+        status,
+        skp=skp,
+        r=rencana,
+        bagian=bagian,
+        form=form,
+        iform=iform,
+        pk=service.pk_of(skp) if salin_pk else None,
+        editable=True,
+    )
+
+
+def _salin_sasaran(skp: Skp, form: RencanaForm) -> bool:
+    """Salin: the button posts the sasaran id; its text goes into the form, shown again."""
+    salin = request.form.get("salin")
+    if request.method != "POST" or not salin:
+        return False
+    sasaran = service.sasaran_of(skp, salin)
+    if sasaran is not None:
+        form.teks.data = sasaran.teks
+        form.sasaran_id.data = str(sasaran.id)
+    return True
+
+
+def _apply_rencana(skp: Skp, form: RencanaForm, rencana: RencanaHasilKerja) -> bool:
+    sasaran = None
+    if form.sasaran_id.data:
+        sasaran = service.sasaran_of(skp, form.sasaran_id.data)
+        if sasaran is None:
+            form.teks.errors.append(
+                f"Sasaran Strategis tidak ada pada Perjanjian Kinerja tahun {skp.tahun}."
+            )
+            return False
+    rencana.teks = form.teks.data
+    rencana.sasaran = sasaran
+    return True
+
+
+def rencana_tambah(skp_id: int, bagian: str):
+    if bagian not in BAGIAN:
+        abort(404)
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    require_editable(skp)
+    form = RencanaForm()
+    if _salin_sasaran(skp, form):
+        return rencana_dialog(skp, None, bagian, form)
+    if form.validate_on_submit():
+        rencana = service.tambah_rencana(skp, bagian)
+        if _apply_rencana(skp, form, rencana):
+            skp.rencana.append(rencana)
+            db.session.commit()
+            flash("Rencana tersimpan.", "success")
+            return _rencana_saved(skp, rencana, inserted=True)
+    return rencana_dialog(skp, None, bagian, form, form_status())
+
+
+def plan_block(block: str, skp: Skp, **context) -> str:
+    """A block of the plan as the owner sees it."""
+    return render_block(PLAN, block, skp=skp, view="owner", editable=True, **context)
+
+
+def _rencana_saved(skp: Skp, rencana: RencanaHasilKerja, inserted: bool):
+    if not is_htmx():
+        if skp.pendekatan == "kualitatif" and inserted:
+            return redirect(url_for(".rencana_edit", rencana_id=rencana.id))
+        return redirect(target_url(skp, f"rencana-{rencana.id}"))
+    no = service.nomor_rencana(rencana)
+    if inserted:
+        where = (
+            "beforebegin:#skp-tambahan-head"
+            if rencana.bagian == "utama"
+            else "beforeend:#skp-hasil"
+        )
+        oob = oob_insert(plan_block("rencana_group", skp, r=rencana, no=no), where, "table")
+    else:
+        oob = oob_replace(plan_block("rencana_row", skp, r=rencana, no=no, oob=True))
+    if skp.pendekatan == "kualitatif" and inserted:
+        # The dialog stays open on the new hasil kerja so its indicators can be added.
+        dialog, _ = rencana_dialog(skp, rencana, rencana.bagian, RencanaForm(obj=rencana))
+        return hx_done(dialog + oob, trigger="")
+    return hx_done(oob)
+
+
+def rencana_edit(rencana_id: int):
+    rencana = service.own_rencana(jenis(), rencana_id, me())
+    skp = rencana.skp
+    require_editable(skp)
+    form = RencanaForm(obj=rencana)
+    if _salin_sasaran(skp, form):
+        return rencana_dialog(skp, rencana, rencana.bagian, form)
+    if form.validate_on_submit() and _apply_rencana(skp, form, rencana):
+        db.session.commit()
+        flash("Rencana diubah.", "success")
+        return _rencana_saved(skp, rencana, inserted=False)
+    return rencana_dialog(skp, rencana, rencana.bagian, form, form_status())
+
+
+def rencana_hapus(rencana_id: int):
+    rencana = service.own_rencana(jenis(), rencana_id, me())
+    skp = rencana.skp
+    require_editable(skp)
+    if request.method != "POST":
+        return confirm_page(f"rencana \u201c{rencana.teks}\u201d", target_url(skp))
+    confirmed()
+    renumbered = service.hapus_rencana(rencana)
+    flash("Rencana dihapus.", "success")
+    if is_htmx():
+        return Response(oob_renumber((f"rencana-no-{rid}", n) for rid, n in renumbered), 200)
+    return redirect(target_url(skp))
+
+
+GET_POST = ["GET", "POST"]
+ROUTES = [
+    ("/", index, ["GET"]),
+    ("/tambah", tambah, GET_POST),
+    ("/<int:skp_id>/edit", edit, GET_POST),
+    ("/<int:skp_id>/hapus", hapus, GET_POST),
+    ("/<int:skp_id>", target, ["GET"]),
+    ("/<int:skp_id>/ajukan", ajukan, ["POST"]),
+    ("/<int:skp_id>/rencana/tambah/<bagian>", rencana_tambah, GET_POST),
+    ("/rencana/<int:rencana_id>/edit", rencana_edit, GET_POST),
+    ("/rencana/<int:rencana_id>/hapus", rencana_hapus, GET_POST),
+]
