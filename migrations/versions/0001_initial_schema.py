@@ -185,6 +185,7 @@ def upgrade():
     sa.Column('pk_id', sa.Integer(), nullable=False),
     sa.Column('nama', sa.Text(), nullable=False),
     sa.Column('anggaran', sa.Numeric(precision=20, scale=2), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['pk_id'], ['perjanjian_kinerja.id'], name=op.f('fk_program_pk_pk_id_perjanjian_kinerja'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_program_pk'))
     )
@@ -210,6 +211,7 @@ def upgrade():
     sa.Column('teks', sa.Text(), nullable=False),
     sa.Column('target', sa.Numeric(precision=20, scale=4), nullable=False),
     sa.Column('satuan', sa.String(length=50), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['sasaran_id'], ['sasaran_strategis.id'], name=op.f('fk_indikator_sasaran_sasaran_id_sasaran_strategis'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_indikator_sasaran'))
     )

@@ -161,7 +161,7 @@ def test_ubah_sasaran_page_and_stale_save(login, jpt, pk):
     assert r.status_code == 200 and 'id="sasaran-form"' in text(r) and "<html" not in text(r)
     assert db.session.get(SasaranStrategis, sasaran.id).teks == "Baru"
     stale = me.hx_post(f"{P}/sasaran/{sasaran.id}", data={"teks": "Lama", "version": version})
-    assert stale.status_code == 422 and "baru saja diubah" in text(stale)
+    assert stale.status_code == 422 and "telah diubah oleh pengguna lain" in text(stale)
     assert db.session.get(SasaranStrategis, sasaran.id).teks == "Baru"
     plain = me.post(f"{P}/sasaran/{sasaran.id}", data={"teks": "Tanpa JS", "version": version + 1})
     assert plain.status_code == 302
@@ -212,7 +212,12 @@ def test_indikator_edit_and_hapus(login, jpt, pk):
     assert 'value="4.3"' in dialog and "Ubah Indikator" in dialog
     r = me.hx_post(
         f"{P}/indikator/{ind.id}/edit?no=1",
-        data={"ubah-indikator": "Diubah", "ubah-target": "12,67", "ubah-satuan": "Indeks"},
+        data={
+            "ubah-indikator": "Diubah",
+            "ubah-target": "12,67",
+            "ubah-satuan": "Indeks",
+            "ubah-version": ind.version_id,
+        },
     )
     assert r.status_code == 200 and f'id="indikator-{ind.id}" hx-swap-oob="true"' in text(r)
     assert "12.67" in text(r) and gz(r) < 2048
@@ -245,7 +250,8 @@ def test_program_tambah_edit_hapus(login, jpt, pk):
     assert bad.status_code == 422 and "Harus berupa angka" in text(bad)
     assert 'value="1250000"' in text(me.hx_get(f"{P}/program/{pk.program[0].id}/edit"))
     edit = me.hx_post(
-        f"{P}/program/{program.id}/edit?no=2", data={"nama": "Program C", "anggaran": "10"}
+        f"{P}/program/{program.id}/edit?no=2",
+        data={"nama": "Program C", "anggaran": "10", "version": program.version_id},
     )
     assert f'id="program-{program.id}" hx-swap-oob="true"' in text(edit)
     program_id = program.id

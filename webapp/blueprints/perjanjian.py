@@ -11,6 +11,7 @@ from webapp.extensions import db
 from webapp.forms.perjanjian import IndikatorSasaranForm, ProgramForm, SasaranForm, TahunForm
 from webapp.models import IndikatorSasaran, PerjanjianKinerja, ProgramPK, SasaranStrategis
 from webapp.services.access import owned_or_404, roles_required
+from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
     hapus_record,
     hx_done,
@@ -87,6 +88,7 @@ def tambah():
     form = TahunForm()
     if form.validate_on_submit():
         tahun = int(form.tahun.data)
+        lock_pegawai(current_user.id)  # one PK per year, even for simultaneous requests
         if _tahun_taken(tahun):
             form.tahun.errors.append(f"Perjanjian Kinerja tahun {tahun} sudah ada.")
         else:
@@ -109,6 +111,7 @@ def edit(pk_id: int):
     form = TahunForm(data={"tahun": str(pk.tahun)} if request.method == "GET" else None)
     if form.validate_on_submit():
         tahun = int(form.tahun.data)
+        lock_pegawai(current_user.id)
         if _tahun_taken(tahun, except_id=pk.id):
             form.tahun.errors.append(f"Perjanjian Kinerja tahun {tahun} sudah ada.")
         else:
@@ -157,6 +160,7 @@ def sasaran_tambah(pk_id: int):
     pk = _pk(pk_id)
     form = SasaranForm()
     if form.validate_on_submit():
+        lock_pegawai(current_user.id)  # numbering stays unique under simultaneous Tambah
         urutan = _count(SasaranStrategis, SasaranStrategis.pk_id, pk.id) + 1
         sasaran = SasaranStrategis(pk=pk, teks=form.teks.data, urutan=urutan)
         db.session.add(sasaran)
@@ -205,18 +209,13 @@ def sasaran(sasaran_id: int):
     """Ubah Sasaran: its text, and below it the indicator form and table."""
     sasaran = _sasaran(sasaran_id)
     form = SasaranForm() if request.method == "POST" else _sasaran_form(sasaran)
-    if form.validate_on_submit():
-        if str(sasaran.version_id) != (form.version.data or ""):
-            form.teks.errors.append(
-                "Sasaran ini baru saja diubah di tempat lain. Muat ulang halaman lalu ulangi."
-            )
-        else:
-            sasaran.teks = form.teks.data
-            db.session.commit()
-            flash("Sasaran Strategis disimpan.", "success")
-            if not is_htmx():
-                return redirect(url_for(".sasaran", sasaran_id=sasaran.id))
-            form = _sasaran_form(sasaran)
+    if form.validate_on_submit() and not stale(form, sasaran):
+        sasaran.teks = form.teks.data
+        db.session.commit()
+        flash("Sasaran Strategis disimpan.", "success")
+        if not is_htmx():
+            return redirect(url_for(".sasaran", sasaran_id=sasaran.id))
+        form = _sasaran_form(sasaran)
     status = 422 if _has_errors(form) else 200
     if request.method == "POST" and is_htmx():
         return render_block(SASARAN, "sasaran_form", sasaran=sasaran, form=form), status
@@ -241,6 +240,7 @@ def indikator_tambah(sasaran_id: int):
     sasaran = _sasaran(sasaran_id)
     form = IndikatorSasaranForm()
     if form.validate_on_submit():
+        lock_pegawai(current_user.id)
         urutan = _count(IndikatorSasaran, IndikatorSasaran.sasaran_id, sasaran.id) + 1
         indikator = IndikatorSasaran(
             sasaran=sasaran,
@@ -276,11 +276,12 @@ def indikator_edit(indikator_id: int):
             "indikator": indikator.teks,
             "target": format_angka(indikator.target),
             "satuan": indikator.satuan,
+            "version": indikator.version_id,
         }
         if request.method == "GET"
         else None,
     )
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale(form, indikator):
         indikator.teks = form.indikator.data
         indikator.target = form.target.decimal
         indikator.satuan = form.satuan.data
@@ -290,7 +291,7 @@ def indikator_edit(indikator_id: int):
             no = request.args.get("no", type=int) or indikator.urutan
             return hx_done(render_block(SASARAN, "indikator_row", i=indikator, no=no, oob=True))
         return redirect(url_for(".sasaran", sasaran_id=indikator.sasaran_id))
-    status = 422 if form.is_submitted() else 200
+    status = 422 if request.method == "POST" else 200
     return render_dialog(
         SASARAN, "indikator_dialog", status, form=form, i=indikator, sasaran=indikator.sasaran
     )
@@ -333,11 +334,15 @@ def program_tambah(pk_id: int):
 def program_edit(program_id: int):
     program = _program(program_id)
     form = ProgramForm(
-        data={"nama": program.nama, "anggaran": format_angka(program.anggaran)}
+        data={
+            "nama": program.nama,
+            "anggaran": format_angka(program.anggaran),
+            "version": program.version_id,
+        }
         if request.method == "GET"
         else None
     )
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale(form, program):
         program.nama = form.nama.data
         program.anggaran = form.anggaran.decimal
         db.session.commit()

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from wtforms import StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -40,6 +40,10 @@ class AngkaField(StringField):
         if self.minimum is not None and value < self.minimum:
             raise ValidationError(f"Tidak boleh kurang dari {self.minimum}.")
         self.decimal = value
+
+
+class VersionField(HiddenField):
+    """The edited row's version_id, sent back on save (see webapp.services.concurrency.stale)."""
 
 
 class NipField(StringField):

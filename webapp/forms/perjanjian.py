@@ -1,11 +1,11 @@
 """Forms of the Perjanjian Kinerja screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import SelectField, StringField
 from wtforms.validators import AnyOf, ValidationError
 
 from webapp.domain.pilihan import SATUAN
-from webapp.forms.fields import AngkaField, pilihan, teks, teks_panjang, wajib
+from webapp.forms.fields import AngkaField, VersionField, pilihan, teks, teks_panjang, wajib
 
 
 class TahunForm(FlaskForm):
@@ -20,7 +20,7 @@ class TahunForm(FlaskForm):
 
 class SasaranForm(FlaskForm):
     teks = teks_panjang("Sasaran Strategis", 1000)
-    version = HiddenField()
+    version = VersionField()
 
 
 class IndikatorSasaranForm(FlaskForm):
@@ -32,8 +32,10 @@ class IndikatorSasaranForm(FlaskForm):
         validate_choice=False,
         validators=[wajib(), AnyOf(SATUAN, message="Satuan tidak dikenal.")],
     )
+    version = VersionField()
 
 
 class ProgramForm(FlaskForm):
     nama = teks_panjang("Program", 1000)
     anggaran = AngkaField("Anggaran (Rupiah)", validators=[wajib()])
+    version = VersionField()

@@ -60,8 +60,11 @@ class IndikatorSasaran(db.Model):
     teks: Mapped[str] = mapped_column(Text)
     target: Mapped[Decimal] = mapped_column(Numeric(20, 4))
     satuan: Mapped[str] = mapped_column(String(50))
+    version_id: Mapped[int] = mapped_column(default=1)
 
     sasaran: Mapped[SasaranStrategis] = relationship(back_populates="indikator")
+
+    __mapper_args__ = {"version_id_col": version_id}
 
 
 class ProgramPK(db.Model):
@@ -73,5 +76,8 @@ class ProgramPK(db.Model):
     )
     nama: Mapped[str] = mapped_column(Text)
     anggaran: Mapped[Decimal] = mapped_column(Numeric(20, 2))
+    version_id: Mapped[int] = mapped_column(default=1)
 
     pk: Mapped[PerjanjianKinerja] = relationship(back_populates="program")
+
+    __mapper_args__ = {"version_id_col": version_id}
