@@ -272,6 +272,7 @@ def upgrade():
     sa.Column('penyedia_data', sa.String(length=200), nullable=False),
     sa.Column('sumber_data', sa.String(length=200), nullable=False),
     sa.Column('periode_pelaporan', sa.String(length=20), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['indikator_id'], ['indikator.id'], name=op.f('fk_manual_indikator_indikator_id_indikator'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_manual_indikator')),
     sa.UniqueConstraint('indikator_id', name=op.f('uq_manual_indikator_indikator_id'))

@@ -40,7 +40,7 @@ RULES = {
         lambda w: f"/skp-jpt/rencana/{w.rencana.id}/edit",
         get=_owner(200),
         post=_owner(302),
-        data=lambda w: {"teks": "Rencana diubah"},
+        data=lambda w: {"teks": "Rencana diubah", "version": w.rencana.version_id},
     ),
     "skp_jpt.rencana_hapus": Rule(
         lambda w: f"/skp-jpt/rencana/{w.rencana.id}/hapus", get=_owner(200), post=_owner(302)
@@ -55,7 +55,7 @@ RULES = {
         lambda w: f"/skp-jpt/indikator/{w.indikator.id}/edit",
         get=_owner(200),
         post=_owner(302),
-        data=lambda w: INDIKATOR,
+        data=lambda w: {**INDIKATOR, "version": w.indikator.version_id},
     ),
     "skp_jpt.indikator_hapus": Rule(
         lambda w: f"/skp-jpt/indikator/{w.indikator.id}/hapus", get=_owner(200), post=_owner(302)
@@ -73,6 +73,6 @@ RULES = {
         lambda w: f"/skp-jpt/perilaku/{w.skp.perilaku[0].id}/penilai",
         get=_owner(200),
         post=_owner(302),
-        data=lambda w: {"peran": "atasan"},
+        data=lambda w: {"peran": "atasan", "version": w.skp.perilaku[0].version_id},
     ),
 }

@@ -31,6 +31,11 @@ def me(login, world):
     return login(world.owner)
 
 
+def v(record, data=None, **fields):
+    """Form data as the edit form sends it: with the row's current version."""
+    return {**(data or {}), **fields, "version": record.version_id}
+
+
 def periode(dari, sampai, pendekatan="kuantitatif"):
     return {"dari": dari, "sampai": sampai, "pendekatan": pendekatan}
 
@@ -125,23 +130,28 @@ def test_edit_period(me, world):
     page = me.get(f"{P}/{world.skp.id}/edit")
     assert page.status_code == 200 and 'value="2022-03-01"' in text(page)
     assert "<dialog" in text(me.hx_get(f"{P}/{world.skp.id}/edit"))
-    r = me.hx_post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-02", "2022-03-30"))
+    r = me.hx_post(
+        f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-02", "2022-03-30"))
+    )
     assert r.status_code == 200 and f'id="skp-{world.skp.id}" hx-swap-oob="true"' in text(r)
     assert "02 Mar 2022 - 30 Mar 2022" in text(r) and gz(r) < 2048
-    r = me.post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-31"))
+    r = me.post(f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-01", "2022-03-31")))
     assert r.status_code == 302
     assert db.session.get(Skp, world.skp.id).dari == date(2022, 3, 1)
 
 
 def test_edit_refuses_changing_the_pendekatan_of_a_filled_plan(me, world):
     r = me.hx_post(
-        f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-31", "kualitatif")
+        f"{P}/{world.skp.id}/edit",
+        data=v(world.skp, periode("2022-03-01", "2022-03-31", "kualitatif")),
     )
     assert r.status_code == 422 and "Pendekatan tidak dapat diubah" in text(r)
 
 
 def test_edit_does_not_count_the_skp_itself_as_overlap(me, world):
-    r = me.hx_post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-15"))
+    r = me.hx_post(
+        f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-01", "2022-03-15"))
+    )
     assert r.status_code == 200
 
 
@@ -202,7 +212,8 @@ def test_returned_skp_shows_the_note_and_is_editable(me, world):
     page = text(me.get(f"{P}/{world.skp.id}"))
     assert "Dikembalikan" in page and "Target terlalu rendah." in page
     assert "Input Kinerja Utama" in page and "Ajukan" in page
-    assert me.post(f"{P}/rencana/{world.rencana.id}/edit", data={"teks": "Baru"}).status_code == 302
+    r = me.post(f"{P}/rencana/{world.rencana.id}/edit", data=v(world.rencana, teks="Baru"))
+    assert r.status_code == 302
 
 
 # --- the target page -------------------------------------------------------------------------
@@ -451,13 +462,13 @@ def test_unknown_jenis_is_404(me, world):
 def test_rencana_edit(me, world):
     url = f"{P}/rencana/{world.rencana.id}/edit"
     assert "<html" in text(me.get(url)) and "Rencana 1</textarea>" in text(me.hx_get(url))
-    r = me.hx_post(url, data={"teks": "Rencana diubah"})
+    r = me.hx_post(url, data=v(world.rencana, teks="Rencana diubah"))
     body = text(r)
     assert (
         r.status_code == 200 and f'id="rencana-row-{world.rencana.id}" hx-swap-oob="true"' in body
     )
     assert "Rencana diubah" in body and gz(r) < 2048
-    assert me.hx_post(url, data={"teks": ""}).status_code == 422
+    assert me.hx_post(url, data=v(world.rencana, teks="")).status_code == 422
     assert db.session.get(RencanaHasilKerja, world.rencana.id).teks == "Rencana diubah"
 
 
@@ -548,14 +559,14 @@ def test_indikator_edit(me, world):
     assert 'value="1"' in fragment and "Edit Indikator" in fragment
     assert "<html" in text(me.get(url))
     data = {"teks": "Indikator X", "target": "4,5", "satuan": "Laporan", "perspektif": "Anggaran"}
-    r = me.hx_post(url, data=data)
+    r = me.hx_post(url, data=v(world.indikator, data))
     body = text(r)
     assert (
         r.status_code == 200 and f'id="indikator-{world.indikator.id}" hx-swap-oob="true"' in body
     )
     assert "4.5 Laporan" in body and gz(r) < 2048
     assert db.session.get(Indikator, world.indikator.id).target == Decimal("4.5")
-    assert me.post(url, data=data).status_code == 302
+    assert me.post(url, data=v(world.indikator, data)).status_code == 302
 
 
 def test_indikator_edit_keeps_its_pk_link(me, world):
@@ -563,13 +574,13 @@ def test_indikator_edit_keeps_its_pk_link(me, world):
     world.indikator.indikator_sasaran_id = source.id
     db.session.commit()
     data = {"teks": "Indikator X", "target": "3", "satuan": "Nilai", "perspektif": "Anggaran"}
-    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=v(world.indikator, data))
     assert r.status_code == 200
     assert db.session.get(Indikator, world.indikator.id).indikator_sasaran_id == source.id
     foreign = factories.make_pk(world.other).sasaran[0].indikator[0]
     db.session.commit()
     data["indikator_sasaran_id"] = str(foreign.id)
-    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=v(world.indikator, data))
     assert r.status_code == 422 and "Indikator tidak ada pada Perjanjian Kinerja" in text(r)
 
 
@@ -703,7 +714,8 @@ def test_kualitatif_indicators_inside_the_dialog(me, kual):
     bad = me.hx_post(f"{P}/rencana/{rencana.id}/indikator/tambah", data={"ind-teks": ""})
     assert bad.status_code == 422 and "Wajib diisi." in text(bad)
     # Edit from the dialog returns to the dialog and updates the page's row.
-    r = me.hx_post(f"{P}/indikator/{new.id}/edit", data={"ind-teks": "Indikator 2b"})
+    data = {"ind-teks": "Indikator 2b", "ind-version": new.version_id}
+    r = me.hx_post(f"{P}/indikator/{new.id}/edit", data=data)
     assert r.status_code == 200 and f'id="indikator-{new.id}" hx-swap-oob="true"' in text(r)
     assert "<dialog" in text(r)
     assert "Indikator 2b" in text(me.hx_get(f"{P}/indikator/{new.id}/edit"))
@@ -761,7 +773,7 @@ def test_manual_indikator_input(me, world):
         "Output kendali sedang",
         "Triwulan",
     )
-    r = me.post(url, data={**data, "formula": "baru"})
+    r = me.post(url, data=v(manual, data, formula="baru"))
     assert r.status_code == 302 and r.headers["Location"].endswith("/manual")
     assert "baru" in text(me.get(f"{P}/indikator/{world.indikator.id}/manual"))
     assert count(ManualIndikator) == 1
@@ -797,7 +809,7 @@ def test_set_penilai_dialog_names_the_people(me, world):
 
 def test_set_penilai_atasan(me, world):
     perilaku = world.skp.perilaku[0]
-    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data={"peran": "atasan"})
+    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data=v(perilaku, peran="atasan"))
     body = text(r)
     assert r.status_code == 200 and f'id="perilaku-{perilaku.id}" hx-swap-oob="true"' in body
     assert "Atasan (ATASAN)" in body and gz(r) < 2048
@@ -808,14 +820,15 @@ def test_set_penilai_picks_one_of_several_bawahan(me, world):
     b1 = factories.make_pegawai("BAWAHAN SATU", atasan=world.owner)
     b2 = factories.make_pegawai("BAWAHAN DUA", atasan=world.owner)
     db.session.commit()
-    url = f"{P}/perilaku/{world.skp.perilaku[6].id}/penilai"
+    perilaku = world.skp.perilaku[6]
+    url = f"{P}/perilaku/{perilaku.id}/penilai"
     fragment = text(me.hx_get(url))
     assert "BAWAHAN SATU" in fragment and "BAWAHAN DUA" in fragment and "<select" in fragment
-    r = me.hx_post(url, data={"peran": "bawahan", "bawahan_id": "999999"})
+    r = me.hx_post(url, data=v(perilaku, peran="bawahan", bawahan_id="999999"))
     assert r.status_code == 422 and "Pilih salah satu Bawahan." in text(r)
-    r = me.hx_post(url, data={"peran": "bawahan", "bawahan_id": str(b2.id)})
+    r = me.hx_post(url, data=v(perilaku, peran="bawahan", bawahan_id=str(b2.id)))
     assert r.status_code == 200 and "Bawahan (BAWAHAN DUA)" in text(r)
-    r = me.post(url, data={"peran": "bawahan", "bawahan_id": str(b1.id)})
+    r = me.post(url, data=v(perilaku, peran="bawahan", bawahan_id=str(b1.id)))
     assert r.status_code == 302 and "#perilaku-" in r.headers["Location"]
     assert "Bawahan (BAWAHAN SATU)" in text(me.get(f"{P}/{world.skp.id}"))
 
@@ -831,7 +844,7 @@ def test_set_penilai_picks_one_of_several_bawahan(me, world):
 )
 def test_set_penilai_refused(me, world, peran, message):
     perilaku = world.skp.perilaku[0]
-    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data={"peran": peran})
+    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data=v(perilaku, peran=peran))
     assert r.status_code == 422 and message in text(r)
     assert db.session.get(type(perilaku), perilaku.id).penilai_id is None
 
@@ -840,7 +853,9 @@ def test_set_penilai_without_atasan(login):
     owner = factories.make_pegawai("SENDIRI", jenis="JPT")
     skp = factories.make_skp(owner)
     db.session.commit()
-    r = login(owner).hx_post(f"{P}/perilaku/{skp.perilaku[0].id}/penilai", data={"peran": "atasan"})
+    r = login(owner).hx_post(
+        f"{P}/perilaku/{skp.perilaku[0].id}/penilai", data=v(skp.perilaku[0], peran="atasan")
+    )
     assert r.status_code == 422 and "Atasan Langsung belum diisi" in text(r)
 
 

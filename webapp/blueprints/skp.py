@@ -21,6 +21,7 @@ from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
 from webapp.models import RencanaHasilKerja, Skp
 from webapp.services import skp as service
 from webapp.services.access import require_role
+from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
     confirm_page,
     error_page,
@@ -83,6 +84,20 @@ def require_editable(skp: Skp) -> None:
     abort(Response(html, status, mimetype="text/html"))
 
 
+def lock_editable(skp: Skp) -> None:
+    """First in a write: take the owner's lock, then check under it that the SKP is still
+    editable (an Ajukan from another tab that committed first wins)."""
+    lock_pegawai(skp.pegawai_id)
+    require_editable(skp)
+
+
+def versioned(form, record):
+    """An edit form opened on `record` carries its version (a stale save is refused)."""
+    if request.method == "GET" and record is not None:
+        form.version.data = record.version_id
+    return form
+
+
 def form_status() -> int:
     """A form shown again after a POST is a refused input: 422 (htmx swaps it)."""
     return 422 if request.method == "POST" else 200
@@ -116,6 +131,8 @@ def index():
 
 def tambah():
     form = PeriodeForm()
+    if form.validate_on_submit():
+        lock_pegawai(me().id)  # the overlap rule holds for simultaneous Tambah too
     if form.validate_on_submit() and _periode_valid(form, None):
         p = form
         skp = service.new_skp(me(), jenis().kode, p.pendekatan.data, p.dari.data, p.sampai.data)
@@ -132,8 +149,10 @@ def tambah():
 def edit(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me())
     require_editable(skp)
-    form = PeriodeForm(obj=skp)
-    if form.validate_on_submit() and _periode_valid(form, skp):
+    form = versioned(PeriodeForm(obj=skp), skp)
+    if form.validate_on_submit():
+        lock_editable(skp)
+    if form.validate_on_submit() and not stale(form, skp) and _periode_valid(form, skp):
         skp.dari, skp.sampai = form.dari.data, form.sampai.data
         skp.tahun = skp.dari.year
         skp.pendekatan = form.pendekatan.data
@@ -152,6 +171,7 @@ def hapus(skp_id: int):
     if request.method != "POST":
         return confirm_page(f"periode {periode_pendek(skp.dari, skp.sampai)}", url_for(".index"))
     confirmed()
+    lock_editable(skp)
     renumbered = service.hapus_periode(skp)
     flash("Periode SKP dihapus.", "success")
     if is_htmx():
@@ -171,6 +191,7 @@ def ajukan(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
     require_editable(skp)
     confirmed()
+    lock_editable(skp)
     problems = service.ajukan(skp, me())
     if problems:
         return render_dialog(SCREEN, "ajukan_dialog", 422, skp=skp, problems=problems)
@@ -247,6 +268,7 @@ def rencana_tambah(skp_id: int, bagian: str):
     if _salin_sasaran(skp, form):
         return rencana_dialog(skp, None, bagian, form)
     if form.validate_on_submit():
+        lock_editable(skp)  # numbering, and no change after Ajukan
         rencana = service.tambah_rencana(skp, bagian)
         if _apply_rencana(skp, form, rencana):
             skp.rencana.append(rencana)
@@ -287,10 +309,16 @@ def rencana_edit(rencana_id: int):
     rencana = service.own_rencana(jenis(), rencana_id, me())
     skp = rencana.skp
     require_editable(skp)
-    form = RencanaForm(obj=rencana)
+    form = versioned(RencanaForm(obj=rencana), rencana)
     if _salin_sasaran(skp, form):
         return rencana_dialog(skp, rencana, rencana.bagian, form)
-    if form.validate_on_submit() and _apply_rencana(skp, form, rencana):
+    if form.validate_on_submit():
+        lock_editable(skp)
+    if (
+        form.validate_on_submit()
+        and not stale(form, rencana)
+        and _apply_rencana(skp, form, rencana)
+    ):
         db.session.commit()
         flash("Rencana diubah.", "success")
         return _rencana_saved(skp, rencana, inserted=False)
@@ -304,6 +332,7 @@ def rencana_hapus(rencana_id: int):
     if request.method != "POST":
         return confirm_page(f"rencana \u201c{rencana.teks}\u201d", target_url(skp))
     confirmed()
+    lock_editable(skp)
     renumbered = service.hapus_rencana(rencana)
     flash("Rencana dihapus.", "success")
     if is_htmx():

@@ -16,11 +16,13 @@ from webapp.blueprints.skp import (
     confirmed,
     form_status,
     jenis,
+    lock_editable,
     me,
     plan_block,
     rencana_dialog,
     require_editable,
     target_url,
+    versioned,
 )
 from webapp.domain.angka import format_angka
 from webapp.domain.berakhlak import PERAN_PENILAI, aspek
@@ -36,6 +38,7 @@ from webapp.forms.skp import (
 )
 from webapp.models import Indikator, ManualIndikator, RencanaHasilKerja, Skp
 from webapp.services import skp as service
+from webapp.services.concurrency import stale
 from webapp.web import (
     confirm_page,
     hx_done,
@@ -66,7 +69,7 @@ def _salin_pk(rencana: RencanaHasilKerja) -> bool:
 
 def _indikator_form(rencana: RencanaHasilKerja, obj: Indikator | None = None):
     if _kualitatif(rencana):
-        return IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, obj=obj)
+        return versioned(IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, obj=obj), obj)
     if _aspek(rencana):
         form = IndikatorTambahanForm(obj=obj)
         if obj is not None and request.method == "GET":
@@ -75,7 +78,7 @@ def _indikator_form(rencana: RencanaHasilKerja, obj: Indikator | None = None):
         form = IndikatorForm(obj=obj)
     if not jenis().perspektif:
         del form.perspektif
-    return form
+    return versioned(form, obj)
 
 
 def _salin_indikator(rencana: RencanaHasilKerja, form: IndikatorForm) -> bool:
@@ -170,6 +173,7 @@ def indikator_tambah(rencana_id: int):
     if _salin_pk(rencana) and not _kualitatif(rencana) and _salin_indikator(rencana, form):
         return _indikator_dialog(rencana, None, form)
     if form.validate_on_submit():
+        lock_editable(rencana.skp)  # numbering, and no change after Ajukan
         urutan = max((i.urutan for i in rencana.indikator), default=0) + 1
         indikator = Indikator(urutan=urutan)
         if _apply_indikator(rencana, form, indikator):
@@ -187,7 +191,13 @@ def indikator_edit(indikator_id: int):
     form = _indikator_form(rencana, obj=indikator)
     if _salin_pk(rencana) and not _kualitatif(rencana) and _salin_indikator(rencana, form):
         return _indikator_dialog(rencana, indikator, form)
-    if form.validate_on_submit() and _apply_indikator(rencana, form, indikator):
+    if form.validate_on_submit():
+        lock_editable(rencana.skp)
+    if (
+        form.validate_on_submit()
+        and not stale(form, indikator)
+        and _apply_indikator(rencana, form, indikator)
+    ):
         db.session.commit()
         flash("Indikator diubah.", "success")
         return _indikator_saved(rencana, indikator, inserted=False)
@@ -204,6 +214,7 @@ def indikator_hapus(indikator_id: int):
     if request.method != "POST":
         return confirm_page(f"indikator \u201c{indikator.teks}\u201d", back)
     confirmed()
+    lock_editable(skp)
     indikator_id = indikator.id
     renumbered = service.hapus_indikator(indikator)
     flash("Indikator dihapus.", "success")
@@ -236,8 +247,10 @@ def manual_edit(indikator_id: int):
     indikator = service.own_indikator(jenis(), indikator_id, me())
     skp = indikator.rencana.skp
     require_editable(skp)
-    form = ManualIndikatorForm(obj=indikator.manual)
+    form = versioned(ManualIndikatorForm(obj=indikator.manual), indikator.manual)
     if form.validate_on_submit():
+        lock_editable(skp)
+    if form.validate_on_submit() and not (indikator.manual and stale(form, indikator.manual)):
         if indikator.manual is None:
             indikator.manual = ManualIndikator()
         form.populate_obj(indikator.manual)
@@ -288,7 +301,7 @@ def penilai(perilaku_id: int):
     skp: Skp = perilaku.skp
     require_editable(skp)
     calon = {peran: _calon(peran) for peran in ("atasan", "bawahan", "rekan")}
-    form = SetPenilaiForm()
+    form = versioned(SetPenilaiForm(), perilaku)
     form.bawahan_id.choices = [SelectChoice(str(p.id), p.nama) for p in calon["bawahan"]]
     form.rekan_id.choices = [SelectChoice(str(p.id), p.nama) for p in calon["rekan"]]
     if request.method == "GET":
@@ -297,7 +310,10 @@ def penilai(perilaku_id: int):
             form.bawahan_id.data = str(perilaku.penilai_id)
         elif perilaku.penilai_peran == "rekan":
             form.rekan_id.data = str(perilaku.penilai_id)
-    chosen = _chosen(form, calon) if form.validate_on_submit() else None
+    chosen = None
+    if form.validate_on_submit():
+        lock_editable(skp)
+        chosen = None if stale(form, perilaku) else _chosen(form, calon)
     if chosen is not None:
         perilaku.penilai_peran = form.peran.data
         perilaku.penilai = chosen

@@ -13,7 +13,7 @@ from wtforms.validators import ValidationError
 from webapp.domain.berakhlak import PERAN_PENILAI
 from webapp.domain.pilihan import ASPEK, JENIS_IKU, PERIODE_PELAPORAN, PERSPEKTIF, SATUAN
 from webapp.domain.target import range_error
-from webapp.forms.fields import WAJIB, AngkaField, pilihan, teks, teks_panjang
+from webapp.forms.fields import WAJIB, AngkaField, VersionField, pilihan, teks, teks_panjang
 
 PENDEKATAN = [SelectChoice("kuantitatif", "Kuantitatif"), SelectChoice("kualitatif", "Kualitatif")]
 PILIHAN_TIDAK_DIKENAL = "Pilihan tidak dikenal."
@@ -64,11 +64,13 @@ class PeriodeForm(FlaskForm):
     dari = TanggalField("Dari Tanggal/Bulan/Tahun")
     sampai = TanggalField("Sampai Tanggal/Bulan/Tahun")
     pendekatan = PilihanRadio("Model SKP", choices=PENDEKATAN, default="kuantitatif")
+    version = VersionField()
 
 
 class RencanaForm(FlaskForm):
     teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
+    version = VersionField()
 
 
 class IndikatorForm(FlaskForm):
@@ -79,6 +81,7 @@ class IndikatorForm(FlaskForm):
     satuan = Pilihan("Satuan Kuantitas", choices=pilihan(SATUAN), default="Dokumen")
     perspektif = Pilihan("Perspektif", choices=pilihan(PERSPEKTIF), default="Penerima Layanan")
     indikator_sasaran_id = HiddenField()
+    version = VersionField()
 
     def validate_target(self, field):
         if field.decimal is None and not field.errors:
@@ -110,6 +113,7 @@ class IndikatorKualitatifForm(FlaskForm):
     """Ukuran keberhasilan / Indikator Kinerja Individu / Target dan Perspektif (kualitatif)."""
 
     teks = teks_panjang("Indikator", 2000)
+    version = VersionField()
 
 
 class ManualIndikatorForm(FlaskForm):
@@ -126,6 +130,7 @@ class ManualIndikatorForm(FlaskForm):
     periode_pelaporan = PilihanRadio(
         "PERIODE PELAPORAN", choices=pilihan(PERIODE_PELAPORAN), default=PERIODE_PELAPORAN[0]
     )
+    version = VersionField()
 
 
 class SetPenilaiForm(FlaskForm):
@@ -137,3 +142,4 @@ class SetPenilaiForm(FlaskForm):
     )
     bawahan_id = SelectField("Bawahan", choices=[], validate_choice=False)
     rekan_id = SelectField("Rekan Kerja", choices=[], validate_choice=False)
+    version = VersionField()

@@ -174,8 +174,11 @@ class ManualIndikator(db.Model):
     penyedia_data: Mapped[str] = mapped_column(String(200), default="")
     sumber_data: Mapped[str] = mapped_column(String(200), default="")
     periode_pelaporan: Mapped[str] = mapped_column(String(20), default="")
+    version_id: Mapped[int] = mapped_column(default=1)
 
     indikator: Mapped[Indikator] = relationship(back_populates="manual")
+
+    __mapper_args__ = {"version_id_col": version_id}
 
 
 class PerilakuKerja(db.Model):

@@ -26,6 +26,7 @@ from webapp.models import (
     SasaranStrategis,
     Skp,
 )
+from webapp.services.concurrency import lock_pegawai
 
 __all__ = ["StatusError"]
 
@@ -274,6 +275,9 @@ def pk_sasaran(rencana: RencanaHasilKerja) -> list[SasaranStrategis] | None:
 
 
 def _record(skp: Skp, aksi: str, oleh: Pegawai, catatan: str = "") -> None:
+    """The transition, checked under the owner's lock (a change from another tab that committed
+    first is seen), and its history row."""
+    lock_pegawai(skp.pegawai_id)
     skp.status = transition(skp.status, aksi)
     skp.riwayat.append(
         RiwayatStatus(aksi=aksi, status=skp.status, oleh=oleh, oleh_nama=oleh.nama, catatan=catatan)
