@@ -23,7 +23,15 @@ def gz(response) -> int:
 
 
 def count(model) -> int:
-    return db.session.scalar(select(func.count()).select_from(model))
+    """Rows of `model` on the JPT screens (the world's SKP JA/JF is another pegawai's)."""
+    stmt = select(func.count()).select_from(model)
+    if model is Indikator:
+        stmt = stmt.join(RencanaHasilKerja)
+    if model in (Indikator, RencanaHasilKerja):
+        stmt = stmt.join(Skp)
+    if model in (Indikator, RencanaHasilKerja, Skp):
+        stmt = stmt.where(Skp.jenis == "JPT")
+    return db.session.scalar(stmt)
 
 
 @pytest.fixture
