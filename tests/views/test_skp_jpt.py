@@ -396,9 +396,8 @@ def test_input_kinerja_utama_lists_the_pk_of_the_year(me, world):
     ):
         assert f">{col}</th>" in fragment
     assert "Sasaran 1" in fragment and "Indikator 1.1" in fragment and "4.3 Nilai" in fragment
-    assert f'data-salin="Sasaran 1" data-salin-to="teks" data-salin-id="{world.sasaran.id}"' in (
-        fragment
-    )
+    # Salin is the server's: the button posts the sasaran's id (no JavaScript copy).
+    assert f'name="salin" value="{world.sasaran.id}"' in fragment
     assert 'aria-label="Salin"' in fragment and "Rencana Kinerja (Kinerja Utama)" in fragment
     page = me.get(f"{P}/{world.skp.id}/rencana/tambah/utama")
     assert page.status_code == 200 and "<html" in text(page) and "Sasaran 1" in text(page)

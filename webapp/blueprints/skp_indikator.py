@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Response, flash, redirect, request, url_for
 from wtforms.fields.choices import SelectChoice
 
-from webapp.blueprints.skp import (
+from webapp.blueprints.skp_rencana import (
     GET_POST,
     KUALITATIF_PREFIX,
     SCREEN,
@@ -21,6 +21,7 @@ from webapp.blueprints.skp import (
     plan_block,
     rencana_dialog,
     require_editable,
+    submitted,
     target_url,
     versioned,
 )
@@ -38,7 +39,6 @@ from webapp.forms.skp import (
 )
 from webapp.models import Indikator, ManualIndikator, RencanaHasilKerja, Skp
 from webapp.services import skp as service
-from webapp.services.concurrency import stale
 from webapp.web import (
     confirm_page,
     hx_done,
@@ -172,8 +172,7 @@ def indikator_tambah(rencana_id: int):
     form = _indikator_form(rencana)
     if _salin_pk(rencana) and not _kualitatif(rencana) and _salin_indikator(rencana, form):
         return _indikator_dialog(rencana, None, form)
-    if form.validate_on_submit():
-        lock_editable(rencana.skp)  # numbering, and no change after Ajukan
+    if submitted(form, rencana.skp):  # numbering under the lock, and no change after Ajukan
         urutan = max((i.urutan for i in rencana.indikator), default=0) + 1
         indikator = Indikator(urutan=urutan)
         if _apply_indikator(rencana, form, indikator):
@@ -191,13 +190,7 @@ def indikator_edit(indikator_id: int):
     form = _indikator_form(rencana, obj=indikator)
     if _salin_pk(rencana) and not _kualitatif(rencana) and _salin_indikator(rencana, form):
         return _indikator_dialog(rencana, indikator, form)
-    if form.validate_on_submit():
-        lock_editable(rencana.skp)
-    if (
-        form.validate_on_submit()
-        and not stale(form, indikator)
-        and _apply_indikator(rencana, form, indikator)
-    ):
+    if submitted(form, rencana.skp, indikator) and _apply_indikator(rencana, form, indikator):
         db.session.commit()
         flash("Indikator diubah.", "success")
         return _indikator_saved(rencana, indikator, inserted=False)
@@ -248,9 +241,7 @@ def manual_edit(indikator_id: int):
     skp = indikator.rencana.skp
     require_editable(skp)
     form = versioned(ManualIndikatorForm(obj=indikator.manual), indikator.manual)
-    if form.validate_on_submit():
-        lock_editable(skp)
-    if form.validate_on_submit() and not (indikator.manual and stale(form, indikator.manual)):
+    if submitted(form, skp, indikator.manual):
         if indikator.manual is None:
             indikator.manual = ManualIndikator()
         form.populate_obj(indikator.manual)
@@ -310,10 +301,7 @@ def penilai(perilaku_id: int):
             form.bawahan_id.data = str(perilaku.penilai_id)
         elif perilaku.penilai_peran == "rekan":
             form.rekan_id.data = str(perilaku.penilai_id)
-    chosen = None
-    if form.validate_on_submit():
-        lock_editable(skp)
-        chosen = None if stale(form, perilaku) else _chosen(form, calon)
+    chosen = _chosen(form, calon) if submitted(form, skp, perilaku) else None
     if chosen is not None:
         perilaku.penilai_peran = form.peran.data
         perilaku.penilai = chosen
