@@ -106,3 +106,17 @@ def test_plan_with_20_indicators_is_small_and_constant_in_queries(world, login, 
     db.session.commit()
     (q_few, _), (q_many, size) = measure(few), measure(many)
     assert q_few == q_many and size < 15 * 1024
+
+
+def test_kualitatif_plan_is_the_same_engine(world, login):
+    skp = factories.make_skp(
+        world.operator, jenis="JAJF", pendekatan="kualitatif", dari=date(2022, 7, 1)
+    )
+    db.session.commit()
+    me = login(world.operator)
+    page = text(me.get(f"{P}/{skp.id}"))
+    for col in ("NO", "HASIL KERJA", "EDIT / HAPUS", "MANUAL INDIKATOR"):
+        assert f">{col}</th>" in page
+    assert "A. UTAMA" in page and "B. TAMBAHAN" in page and "Indikator 1.1" in page
+    dialog = text(me.hx_get(f"{P}/rencana/{skp.rencana[0].id}/edit"))
+    assert "Hasil Kerja (Kinerja Utama)" in dialog and "Ukuran keberhasilan" in dialog
