@@ -96,11 +96,13 @@ def make_skp(
     )
     skp = new_skp(owner, jenis, pendekatan, dari, sampai)
     for i in range(1, rencana + 1):
-        r = RencanaHasilKerja(jenis="utama", urutan=i, teks=f"Rencana {i}")
+        r = RencanaHasilKerja(bagian="utama", urutan=i, teks=f"Rencana {i}")
         for j in range(1, indikator + 1):
             fields = {}
-            if pendekatan == "kuantitatif":
+            if pendekatan == "kuantitatif" and jenis == "JPT":
                 fields = dict(target=Decimal(j), satuan="Dokumen", perspektif="Proses Bisnis")
+            elif pendekatan == "kuantitatif":
+                fields = dict(target=Decimal(j), satuan="Dokumen", aspek="Kuantitas")
             r.indikator.append(Indikator(urutan=j, teks=f"Indikator {i}.{j}", **fields))
         skp.rencana.append(r)
     db.session.add(skp)

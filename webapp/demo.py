@@ -62,8 +62,8 @@ def _pk(pegawai, tahun, sasaran_list):
     return pk
 
 
-def _rencana(skp, jenis, urutan, teks, indikator, **links):
-    rencana = RencanaHasilKerja(jenis=jenis, urutan=urutan, teks=teks, **links)
+def _rencana(skp, bagian, urutan, teks, indikator, **links):
+    rencana = RencanaHasilKerja(bagian=bagian, urutan=urutan, teks=teks, **links)
     for i, fields in enumerate(indikator, start=1):
         rencana.indikator.append(Indikator(urutan=i, **fields))
     skp.rencana.append(rencana)

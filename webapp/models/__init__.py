@@ -19,6 +19,7 @@ from webapp.models.skp import (
     ManualIndikator,
     PerilakuKerja,
     RencanaHasilKerja,
+    RiwayatStatus,
     Skp,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "PerjanjianKinerja",
     "ProgramPK",
     "RencanaHasilKerja",
+    "RiwayatStatus",
     "SasaranStrategis",
     "Skp",
     "UnitKerja",
