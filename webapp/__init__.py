@@ -66,6 +66,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(skp_bawahan.bp)
     app.register_blueprint(review.bp)
+    from webapp.blueprints import mph, uraian
+
+    app.register_blueprint(mph.bp)
+    app.register_blueprint(uraian.bp)
 
     from webapp import cli
 

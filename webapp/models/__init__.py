@@ -1,5 +1,6 @@
 """Database models, one module per aggregate."""
 
+from webapp.models.mph import MatrikPeranHasil, PeranHasil, UraianJabatan
 from webapp.models.org import Pegawai, UnitKerja, bawahan_tambahan, rekan_kerja
 from webapp.models.perjanjian import (
     IndikatorSasaran,
@@ -21,7 +22,9 @@ __all__ = [
     "Indikator",
     "IndikatorSasaran",
     "ManualIndikator",
+    "MatrikPeranHasil",
     "Pegawai",
+    "PeranHasil",
     "PerilakuKerja",
     "PerjanjianKinerja",
     "ProgramPK",
@@ -29,6 +32,7 @@ __all__ = [
     "SasaranStrategis",
     "Skp",
     "UnitKerja",
+    "UraianJabatan",
     "bawahan_tambahan",
     "rekan_kerja",
 ]
