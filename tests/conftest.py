@@ -54,16 +54,21 @@ def _ctx(app):
 
 def _empty_tables():
     tables = db.metadata.sorted_tables
-    with db.engine.begin() as conn:
+    with db.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.commit()
         else:
             # Self-references (atasan, unit parent) with RESTRICT: check nothing while emptying.
+            # SQLite ignores the pragma inside a transaction: switch it back on after COMMIT, or
+            # the pooled connection keeps foreign keys (and ON DELETE CASCADE) off for later tests.
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             for table in reversed(tables):
                 conn.execute(table.delete())
+            conn.commit()
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 @pytest.fixture

@@ -14,14 +14,18 @@ def _bersih(value):
     return value.replace("\x00", "").strip() if isinstance(value, str) else value
 
 
+class _Maks(Length):
+    """Paling banyak n karakter, refused by the server: no `maxlength` attribute, which would
+    let the browser cut a pasted text silently."""
+
+    def __init__(self, n: int):
+        super().__init__(max=n, message=f"Paling banyak {n} karakter.")
+        self.field_flags = {}
+
+
 def _teks(label: str, n: int):
     return TextAreaField(
-        label,
-        validators=[
-            DataRequired(message=WAJIB),
-            Length(max=n, message=f"Paling banyak {n} karakter."),
-        ],
-        filters=[_bersih],
+        label, validators=[DataRequired(message=WAJIB), _Maks(n)], filters=[_bersih]
     )
 
 
