@@ -139,6 +139,16 @@ def test_jumlah_kolom_with_htmx_swaps_the_matrix(tim, login):
     assert 'id="mph-matrik" class="card" hx-swap-oob="true"' in body and "Peran 2" in body
 
 
+def test_jumlah_kolom_with_htmx_draws_the_rows_in_place(tim, login):
+    matrik = _matrik(tim, 2)
+    factories.make_peran(matrik, tim.anggota, 1, teks="Tetap")
+    db.session.commit()
+    data = {"jumlah_kolom": "4", "version": str(matrik.version_id)}
+    body = login(tim.leader).hx_post(_url(tim, "/kolom"), data=data).get_data(as_text=True)
+    assert f'<tr id="mph-{matrik.id}-a-{tim.anggota.id}">' in body and "Tetap" in body
+    assert "<template>" not in body  # the rows are inside the swapped section, not out of band
+
+
 def test_shrinking_over_roles_asks_first_and_names_what_goes(tim, login):
     matrik = _matrik(tim)
     factories.make_peran(matrik, tim.anggota, 3, teks="Peran ketiga")
@@ -314,8 +324,9 @@ def test_uraian_fragment_for_a_bawahan(tim, login):
     r = actor.hx_get(_url(tim, f"/uraian?pegawai={tim.anggota.nip}"))
     body = r.get_data(as_text=True)
     assert r.status_code == 200 and "<html" not in body and "Memelihara aplikasi kinerja" in body
-    r = actor.hx_get(_url(tim, "/uraian"))
-    assert r.status_code == 200 and "Pilih Nama Pegawai" in r.get_data(as_text=True)
+    for typed in ("", "IRDI", "1980"):  # nothing chosen yet: no error while typing
+        r = actor.hx_get(_url(tim, f"/uraian?pegawai={typed}"))
+        assert r.status_code == 200 and "Pilih Nama Pegawai" in r.get_data(as_text=True)
     factories.make_uraian(tim.luar, "Tugas orang luar")
     db.session.commit()
     r = actor.hx_get(_url(tim, f"/uraian?pegawai={tim.luar.nip}"))

@@ -197,7 +197,7 @@ def _rows_oob(wadah: svc.Wadah, keys: list[str], before: set[str]) -> str:
         row_id = f"mph-{wadah.matrik.id}-{key}"
         if key in rows:
             mode = "replace" if key in before else None
-            row = render_block(MATRIK, "baris", b=rows[key], wadah=wadah, oob=mode)
+            row = render_block(MATRIK, "baris", b=rows[key], wadah=wadah, baris_oob=mode)
             html.append(row if mode else oob_append("mph-rows", row))
         elif key in before:
             html.append(f'<template><tr id="{row_id}" hx-swap-oob="delete"></tr></template>')
@@ -270,7 +270,7 @@ def uraian(**kunci):
     wadah = _wadah(**kunci)
     nip = (request.args.get("pegawai") or "").strip().replace(" ", "")[:18]
     pegawai, pesan, status = None, "", 200
-    if nip:
+    if len(nip) == 18 and nip.isdigit():  # a name still being typed is no NIP yet
         pegawai = next((p for p in svc.calon_pegawai(wadah) if p.nip == nip), None)
         if pegawai is None:
             pesan, status = f"NIP {nip} bukan bawahan Anda.", 422
