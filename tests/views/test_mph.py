@@ -543,3 +543,35 @@ def test_menu_shows_matrik_to_jpt_atasan_and_ketua_tim_only(tim, login):
     db.session.commit()
     assert "Matrik Peran Hasil" in _menu(login, tim.ketua)
     assert "Uraian Jabatan" in _menu(login, tim.anggota)
+
+
+# --- budgets ----------------------------------------------------------------------------------
+
+
+def test_matrix_page_queries_do_not_grow_with_roles(tim, login, count_queries):
+    matrik = _matrik(tim, 3)
+    factories.make_peran(matrik, tim.anggota, 1)
+    db.session.commit()
+    actor = login(tim.leader)
+    actor.get(_url(tim))
+    with count_queries() as few:
+        actor.get(_url(tim))
+    for i in range(30):
+        p = factories.make_pegawai(f"STAF {i:02d}", atasan=tim.leader)
+        for k in (1, 2, 3):
+            factories.make_peran(matrik, p, k, "Ketua Tim" if i % 5 == 0 else "Anggota Tim")
+    db.session.commit()
+    with count_queries() as many:
+        body = actor.get(_url(tim)).get_data(as_text=True)
+    assert body.count('<tr id="mph-') == 31
+    assert len(many) == len(few)
+
+
+def test_edit_and_hapus_fragments_are_small(tim, peran, login):
+    import gzip
+
+    actor = login(tim.leader)
+    r = actor.hx_post(f"{M}/peran/{peran.id}/edit", data=_edit(peran, peran="Peran baru"))
+    assert len(gzip.compress(r.get_data())) < 2048
+    r = actor.hx_post(f"{M}/peran/{peran.id}/hapus")
+    assert len(gzip.compress(r.get_data())) < 2048
