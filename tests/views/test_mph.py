@@ -514,6 +514,9 @@ def test_deleting_a_ketua_role_names_and_removes_its_split(tim, ketua_peran, log
     sub_id, actor = sub_matrik.id, login(tim.leader)
     body = actor.get(f"{M}/peran/{ketua_peran.id}/hapus").get_data(as_text=True)
     assert "beserta 1 peran Anggota Tim yang dibagi darinya" in body
+    assert 'Koordinasi data</span> <small class="muted">(dibagi kepada 1 peran Anggota Tim)' in (
+        actor.get(f"{M}/rencana/{tim.rencana.id}").get_data(as_text=True)
+    )
     r = actor.post(
         f"{M}/peran/{ketua_peran.id}/edit", data=_edit(ketua_peran, jabatan_tim="Anggota Tim")
     )

@@ -7,7 +7,7 @@ roles through `peran_untuk` and checks a Salin with `may_salin`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -43,6 +43,8 @@ class Wadah:
     pemilik: Pegawai  # who edits it: the leader, or the Ketua Tim
     matrik: MatrikPeranHasil | None  # None until Input Jumlah Kolom is saved once
     induk: PeranHasil | None = None  # level 2: the Ketua Tim's role being split
+    # Level 1: how many Anggota roles each Ketua Tim role was split into (peran id → count).
+    terbagi: dict[int, int] = field(default_factory=dict)
 
     @property
     def tingkat(self) -> int:
@@ -90,7 +92,19 @@ def wadah_rencana(user: Pegawai, rencana_id: int) -> Wadah:
         .where(MatrikPeranHasil.rencana_id == rencana.id)
         .options(_peran_options())
     )
-    return Wadah(rencana=rencana, pemilik=rencana.skp.pegawai, matrik=matrik)
+    terbagi = {}
+    if matrik is not None:
+        sub = aliased(PeranHasil)
+        terbagi = dict(
+            db.session.execute(
+                select(MatrikPeranHasil.induk_id, func.count(sub.id))
+                .join(sub, sub.matrik_id == MatrikPeranHasil.id)
+                .join(PeranHasil, MatrikPeranHasil.induk_id == PeranHasil.id)
+                .where(PeranHasil.matrik_id == matrik.id)
+                .group_by(MatrikPeranHasil.induk_id)
+            ).all()
+        )
+    return Wadah(rencana=rencana, pemilik=rencana.skp.pegawai, matrik=matrik, terbagi=terbagi)
 
 
 def wadah_induk(user: Pegawai, induk_id: int) -> Wadah:
