@@ -578,3 +578,20 @@ def test_edit_and_hapus_fragments_are_small(tim, peran, login):
     assert len(gzip.compress(r.get_data())) < 2048
     r = actor.hx_post(f"{M}/peran/{peran.id}/hapus")
     assert len(gzip.compress(r.get_data())) < 2048
+
+
+def test_a_ja_atasan_divides_their_own_skp_ja_jf(login):
+    administrator = factories.make_pegawai("ADMINISTRATOR", jenis="JA")
+    staf = factories.make_pegawai("STAF", jenis="JF", atasan=administrator)
+    skp = factories.make_skp(administrator, jenis="JAJF")
+    db.session.commit()
+    actor = login(administrator)
+    assert f"{M}/skp/{skp.id}" in actor.get(f"{M}/").get_data(as_text=True)
+    body = actor.get(f"{M}/skp/{skp.id}").get_data(as_text=True)
+    assert f"RENCANA SKP JF/JA ADMINISTRATOR / {administrator.nip} PERIODE" in body
+    assert "A. UTAMA" in body and "B. KINERJA TAMBAHAN" in body and "ASPEK" in body
+    url = f"{M}/rencana/{skp.rencana[0].id}"
+    assert actor.post(f"{url}/kolom", data={"jumlah_kolom": "1"}).status_code == 302
+    data = _peran_form(staf, 1, peran="Peran staf")
+    assert actor.post(f"{url}/tambah", data=data).status_code == 302
+    assert "Peran staf" in actor.get(url).get_data(as_text=True)
