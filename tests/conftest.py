@@ -59,6 +59,7 @@ def _empty_tables():
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.commit()
         else:
             # Self-references (atasan, unit parent) with RESTRICT: check nothing while emptying.
             # The pragma is a no-op inside a transaction, so it is switched back on after the

@@ -108,3 +108,37 @@ def make_skp(
     db.session.add(skp)
     db.session.flush()
     return skp
+
+
+def make_matrik(rencana, jumlah_kolom: int = 3):
+    """A leader's Matrik Peran Hasil on one of their results (level 1)."""
+    from webapp.models import MatrikPeranHasil
+
+    matrik = MatrikPeranHasil(rencana=rencana, jumlah_kolom=jumlah_kolom)
+    db.session.add(matrik)
+    db.session.flush()
+    return matrik
+
+
+def make_peran(matrik, pegawai, kolom: int = 1, jabatan_tim: str = "Anggota Tim", teks=None):
+    from webapp.models import PeranHasil
+
+    peran = PeranHasil(
+        matrik=matrik,
+        pegawai=pegawai,
+        kolom=kolom,
+        jabatan_tim=jabatan_tim,
+        teks=teks or f"Peran {kolom} {pegawai.nama}",
+    )
+    db.session.add(peran)
+    db.session.flush()
+    return peran
+
+
+def make_uraian(pegawai, teks: str = "Menyusun laporan", urutan: int = 1):
+    from webapp.models import UraianJabatan
+
+    uraian = UraianJabatan(pegawai=pegawai, teks=teks, urutan=urutan)
+    db.session.add(uraian)
+    db.session.flush()
+    return uraian

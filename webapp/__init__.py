@@ -76,6 +76,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(persetujuan.bp)
 
+    from webapp.blueprints import mph, uraian
+
+    app.register_blueprint(mph.bp)
+    app.register_blueprint(uraian.bp)
+
     from webapp import cli
 
     cli.init_app(app)

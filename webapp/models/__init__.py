@@ -1,5 +1,6 @@
 """Database models, one module per aggregate."""
 
+from webapp.models.mph import MatrikPeranHasil, PeranHasil, UraianJabatan
 from webapp.models.org import (
     Pegawai,
     PermintaanAtasan,
@@ -28,7 +29,9 @@ __all__ = [
     "Indikator",
     "IndikatorSasaran",
     "ManualIndikator",
+    "MatrikPeranHasil",
     "Pegawai",
+    "PeranHasil",
     "PerilakuKerja",
     "PermintaanAtasan",
     "PerjanjianKinerja",
@@ -38,6 +41,7 @@ __all__ = [
     "SasaranStrategis",
     "Skp",
     "UnitKerja",
+    "UraianJabatan",
     "bawahan_tambahan",
     "rekan_kerja",
 ]
