@@ -28,6 +28,7 @@ from werkzeug.routing import IntegerConverter
 
 from webapp.domain import angka, berakhlak, pilihan, tanggal
 from webapp.extensions import db, login_manager
+from webapp.services.concurrency import STALE
 
 
 def is_htmx() -> bool:
@@ -306,7 +307,7 @@ def init_app(app: Flask) -> None:
         StaleDataError: (
             409,
             "Data telah diubah",
-            "Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman lalu ulangi perubahan.",
+            STALE,
         ),
         400: (400, "Permintaan tidak sah", "Permintaan ini tidak dapat diproses."),
         403: (403, "Akses ditolak", "Anda tidak berhak membuka halaman ini."),
