@@ -59,6 +59,7 @@ def _empty_tables():
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.commit()
         else:
             # Self-references (atasan, unit parent) with RESTRICT: check nothing while emptying.
             # The pragma is a no-op inside a transaction, so it is switched back on after the
@@ -132,6 +133,8 @@ def world():
     # The owner asked for `other` as Atasan II: only `other` decides (Persetujuan Atasan).
     permintaan = PermintaanAtasan(pegawai=owner, tingkat="ii", atasan=other)
     db.session.add(permintaan)
+    # The world's JA pegawai own an SKP JA/JF too, so the access table covers both kinds.
+    skp_jajf = factories.make_skp(operator, jenis="JAJF")
     db.session.commit()
     return SimpleNamespace(
         atasan=atasan,
@@ -144,6 +147,14 @@ def world():
         indikator_sasaran=pk.sasaran[0].indikator[0],
         program=pk.program[0],
         skp=skp,
+        skp_jajf=skp_jajf,
+        # Plain ids: the operator, who owns it, deletes it before other roles ask for it.
+        jajf=SimpleNamespace(
+            skp=skp_jajf.id,
+            rencana=skp_jajf.rencana[0].id,
+            indikator=skp_jajf.rencana[0].indikator[0].id,
+            perilaku=skp_jajf.perilaku[0].id,
+        ),
         rencana=skp.rencana[0],
         indikator=skp.rencana[0].indikator[0],
         unit=owner.unit_kerja,

@@ -96,13 +96,49 @@ def make_skp(
     )
     skp = new_skp(owner, jenis, pendekatan, dari, sampai)
     for i in range(1, rencana + 1):
-        r = RencanaHasilKerja(jenis="utama", urutan=i, teks=f"Rencana {i}")
+        r = RencanaHasilKerja(bagian="utama", urutan=i, teks=f"Rencana {i}")
         for j in range(1, indikator + 1):
             fields = {}
-            if pendekatan == "kuantitatif":
+            if pendekatan == "kuantitatif" and jenis == "JPT":
                 fields = dict(target=Decimal(j), satuan="Dokumen", perspektif="Proses Bisnis")
+            elif pendekatan == "kuantitatif":
+                fields = dict(target=Decimal(j), satuan="Dokumen", aspek="Kuantitas")
             r.indikator.append(Indikator(urutan=j, teks=f"Indikator {i}.{j}", **fields))
         skp.rencana.append(r)
     db.session.add(skp)
     db.session.flush()
     return skp
+
+
+def make_matrik(rencana, jumlah_kolom: int = 3):
+    """A leader's Matrik Peran Hasil on one of their results (level 1)."""
+    from webapp.models import MatrikPeranHasil
+
+    matrik = MatrikPeranHasil(rencana=rencana, jumlah_kolom=jumlah_kolom)
+    db.session.add(matrik)
+    db.session.flush()
+    return matrik
+
+
+def make_peran(matrik, pegawai, kolom: int = 1, jabatan_tim: str = "Anggota Tim", teks=None):
+    from webapp.models import PeranHasil
+
+    peran = PeranHasil(
+        matrik=matrik,
+        pegawai=pegawai,
+        kolom=kolom,
+        jabatan_tim=jabatan_tim,
+        teks=teks or f"Peran {kolom} {pegawai.nama}",
+    )
+    db.session.add(peran)
+    db.session.flush()
+    return peran
+
+
+def make_uraian(pegawai, teks: str = "Menyusun laporan", urutan: int = 1):
+    from webapp.models import UraianJabatan
+
+    uraian = UraianJabatan(pegawai=pegawai, teks=teks, urutan=urutan)
+    db.session.add(uraian)
+    db.session.flush()
+    return uraian

@@ -57,14 +57,17 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     headers.init_app(app)
 
-    from webapp.blueprints import admin, auth, dashboard, perjanjian, profile, skp_jpt
+    from webapp.blueprints import admin, auth, dashboard, perjanjian, profile
+    from webapp.blueprints.skp import skp_blueprint
+    from webapp.domain.jenis_skp import JAJF, JPT
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(perjanjian.bp)
     app.register_blueprint(profile.bp)
     app.register_blueprint(admin.bp)
-    app.register_blueprint(skp_jpt.bp)
+    app.register_blueprint(skp_blueprint(JPT))
+    app.register_blueprint(skp_blueprint(JAJF))
     from webapp.blueprints import review, skp_bawahan
 
     app.register_blueprint(skp_bawahan.bp)
@@ -72,6 +75,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from webapp.blueprints import persetujuan
 
     app.register_blueprint(persetujuan.bp)
+
+    from webapp.blueprints import mph, uraian
+
+    app.register_blueprint(mph.bp)
+    app.register_blueprint(uraian.bp)
 
     from webapp import cli
 

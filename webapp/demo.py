@@ -7,11 +7,14 @@ from webapp.extensions import db
 from webapp.models import (
     Indikator,
     IndikatorSasaran,
+    MatrikPeranHasil,
     Pegawai,
+    PeranHasil,
     PerjanjianKinerja,
     RencanaHasilKerja,
     SasaranStrategis,
     UnitKerja,
+    UraianJabatan,
 )
 from webapp.services.skp import new_skp
 
@@ -62,8 +65,8 @@ def _pk(pegawai, tahun, sasaran_list):
     return pk
 
 
-def _rencana(skp, jenis, urutan, teks, indikator, **links):
-    rencana = RencanaHasilKerja(jenis=jenis, urutan=urutan, teks=teks, **links)
+def _rencana(skp, bagian, urutan, teks, indikator, **links):
+    rencana = RencanaHasilKerja(bagian=bagian, urutan=urutan, teks=teks, **links)
     for i, fields in enumerate(indikator, start=1):
         rencana.indikator.append(Indikator(urutan=i, **fields))
     skp.rencana.append(rencana)
@@ -273,4 +276,33 @@ def load_demo() -> None:
         intervensi=utama,
     )
     _rencana(jf_kual, "utama", 2, "Hasil kerja 2", [dict(teks="Indikator 13")], intervensi=utama)
+    _matrik_peran_hasil(utama, fitriani=fitriani, irdian=irdian, zahara=zahara)
     db.session.commit()
+
+
+def _matrik_peran_hasil(utama, fitriani, irdian, zahara) -> None:
+    """ACHMAD's Matrik Peran Hasil on "Strategis 1", and Uraian Jabatan to Salin from."""
+    matrik = MatrikPeranHasil(rencana=utama, jumlah_kolom=3)
+    for kolom, teks in enumerate(("peran 1 fitri", "Peran 2 fitri", "Peran 3 fitri"), start=1):
+        matrik.peran.append(
+            PeranHasil(kolom=kolom, pegawai=fitriani, jabatan_tim="Ketua Tim", teks=teks)
+        )
+    for kolom, teks in enumerate(("Peran 1 aja", "Peran 2 aja"), start=1):
+        matrik.peran.append(
+            PeranHasil(kolom=kolom, pegawai=irdian, jabatan_tim="Anggota Tim", teks=teks)
+        )
+    db.session.add(matrik)
+    uraian = {
+        irdian: (
+            "Melakukan pemeliharaan aplikasi kinerja",
+            "Menyusun laporan pengelolaan data kinerja",
+        ),
+        fitriani: (
+            "Menganalisis capaian kinerja unit kerja",
+            "Menyiapkan bahan evaluasi kinerja pegawai",
+        ),
+        zahara: ("Menyusun rencana kebutuhan pengembangan kompetensi",),
+    }
+    for pegawai, daftar in uraian.items():
+        for urutan, teks in enumerate(daftar, start=1):
+            db.session.add(UraianJabatan(pegawai=pegawai, urutan=urutan, teks=teks))

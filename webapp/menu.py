@@ -2,12 +2,14 @@
 
 from flask import current_app
 
+from webapp.services.mph import sees_matrik
+
 # (label, endpoint, who sees it). An entry whose screen is not built yet is not shown.
 MENU = (
     ("Dashboard", "dashboard.index", "all"),
     ("Perjanjian Kinerja", "perjanjian.index", "jpt"),
     ("Rencana SKP JPT", "skp_jpt.index", "jpt"),
-    ("Matrik Peran Hasil", "matrik.index", "jpt"),
+    ("Matrik Peran Hasil", "mph.index", "matrik"),
     ("Rencana SKP JA/JF", "skp_jajf.index", "jajf"),
     ("SKP Bawahan", "skp_bawahan.index", "all"),
     ("Perilaku SKP", "perilaku.index", "all"),
@@ -16,6 +18,7 @@ MENU = (
     ("Unit Kerja", "admin.unit", "admin"),
     ("Persetujuan Atasan", "persetujuan.index", "persetujuan"),
     ("Ubah Profile", "profile.edit", "all"),
+    ("Uraian Jabatan", "uraian.index", "all"),
 )
 
 
@@ -30,6 +33,7 @@ def _sees(user, who: str) -> bool:
         "jajf": user.jenis_jabatan in ("JA", "JF"),
         "operator": user.is_operator or user.is_admin,
         "admin": user.is_admin or user.is_operator,
+        "matrik": who == "matrik" and sees_matrik(user),
     }[who]
 
 

@@ -29,6 +29,7 @@ from werkzeug.routing import IntegerConverter
 
 from webapp.domain import angka, berakhlak, pilihan, tanggal
 from webapp.extensions import db, login_manager
+from webapp.services.concurrency import STALE
 
 
 def is_htmx() -> bool:
@@ -81,13 +82,42 @@ def render_blocks(template: str, blocks: list[str], **context: Any) -> str:
     return "".join(render_block(template, b, **context) for b in blocks)
 
 
-def oob_append(tbody_id: str, rows_html: str) -> str:
-    """Rows to append out-of-band to a <tbody>.
+# --- htmx out-of-band idioms: one way per situation ----------------------------------------
+# Every out-of-band part rides inside <template>: the HTML parser drops table tags (<tr>, <td>,
+# <tbody>) that follow other content (a dialog, a form) in the same response; htmx takes them
+# out of the template intact. Row numbers are the server's: a delete renumbers out of band.
 
-    htmx strips the wrapping <tbody>; the <template> keeps the browser's parser from dropping
-    table tags that follow other content (a form, a dialog) in the same response.
+
+def oob_insert(html: str, where: str, container: str = "tbody") -> str:
+    """Rows (or row groups) inserted out of band, e.g. where="beforeend:#periode-rows".
+
+    htmx strips the wrapping `container` (a <tbody> for rows, a <table> for <tbody> groups).
     """
-    return f'<template><tbody hx-swap-oob="beforeend:#{tbody_id}">{rows_html}</tbody></template>'
+    return f'<template><{container} hx-swap-oob="{where}">{html}</{container}></template>'
+
+
+def oob_append(tbody_id: str, rows_html: str) -> str:
+    """Rows appended out of band at the end of a <tbody>."""
+    return oob_insert(rows_html, f"beforeend:#{tbody_id}")
+
+
+def oob_replace(html: str) -> str:
+    """Elements that replace their namesakes out of band; each carries hx-swap-oob="true"."""
+    return f"<template>{html}</template>"
+
+
+def oob_delete(ids, tag: str = "tr") -> str:
+    """Elements removed out of band (e.g. a page row deleted from a dialog)."""
+    return "".join(
+        f'<template><{tag} id="{i}" hx-swap-oob="delete"></{tag}></template>' for i in ids
+    )
+
+
+def oob_renumber(cells) -> str:
+    """Row-number cells rewritten out of band: [(cell id, number), …]."""
+    return "".join(
+        f'<template><td id="{i}" hx-swap-oob="true">{n}</td></template>' for i, n in cells
+    )
 
 
 def hx_done(body: str = "", trigger: str = "closeModal") -> Response:
@@ -281,7 +311,7 @@ def init_app(app: Flask) -> None:
         StaleDataError: (
             409,
             "Data telah diubah",
-            "Data ini baru saja diubah oleh pengguna lain. Muat ulang halaman lalu ulangi perubahan.",
+            STALE,
         ),
         400: (400, "Permintaan tidak sah", "Permintaan ini tidak dapat diproses."),
         403: (403, "Akses ditolak", "Anda tidak berhak membuka halaman ini."),
@@ -343,3 +373,7 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["menu_for"] = menu_for
     app.jinja_env.globals["menu_current"] = menu_current
+
+    from webapp.domain.jenis_skp import jenis_skp
+
+    app.jinja_env.globals["jenis_skp"] = jenis_skp

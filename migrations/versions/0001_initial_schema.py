@@ -124,6 +124,8 @@ def upgrade():
     sa.Column('tahun', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('catatan_status', sa.Text(), nullable=False),
+    sa.Column('pegawai_nama', sa.String(length=200), nullable=False),
+    sa.Column('pegawai_nip', sa.String(length=18), nullable=False),
     sa.Column('penilai_id', sa.Integer(), nullable=True),
     sa.Column('pegawai_jabatan', sa.String(length=200), nullable=False),
     sa.Column('pegawai_unit', sa.String(length=200), nullable=False),
@@ -133,8 +135,16 @@ def upgrade():
     sa.Column('penilai_jabatan', sa.String(length=200), nullable=False),
     sa.Column('penilai_unit', sa.String(length=200), nullable=False),
     sa.Column('penilai_pangkat', sa.String(length=10), nullable=False),
+    sa.Column('atasan_penilai_nama', sa.String(length=200), nullable=False),
+    sa.Column('atasan_penilai_nip', sa.String(length=18), nullable=False),
+    sa.Column('atasan_penilai_jabatan', sa.String(length=200), nullable=False),
+    sa.Column('atasan_penilai_unit', sa.String(length=200), nullable=False),
+    sa.Column('atasan_penilai_pangkat', sa.String(length=10), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('draft', 'diajukan', 'disetujui', 'dikembalikan')", name=op.f('ck_skp_status')),
+    sa.CheckConstraint("pendekatan IN ('kuantitatif', 'kualitatif')", name=op.f('ck_skp_pendekatan')),
+    sa.CheckConstraint("jenis IN ('JPT', 'JAJF')", name=op.f('ck_skp_jenis')),
     sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_skp_pegawai_id_pegawai'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['penilai_id'], ['pegawai.id'], name=op.f('fk_skp_penilai_id_pegawai'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skp'))
@@ -157,6 +167,25 @@ def upgrade():
     with op.batch_alter_table('catatan_review', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_catatan_review_author_id'), ['author_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_catatan_review_skp_id'), ['skp_id'], unique=False)
+
+    op.create_table('riwayat_status',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('skp_id', sa.Integer(), nullable=False),
+    sa.Column('aksi', sa.String(length=12), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('oleh_id', sa.Integer(), nullable=True),
+    sa.Column('oleh_nama', sa.String(length=200), nullable=False),
+    sa.Column('catatan', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("aksi IN ('ajukan', 'setujui', 'kembalikan')", name=op.f('ck_riwayat_status_aksi')),
+    sa.CheckConstraint("status IN ('draft', 'diajukan', 'disetujui', 'dikembalikan')", name=op.f('ck_riwayat_status_status')),
+    sa.ForeignKeyConstraint(['oleh_id'], ['pegawai.id'], name=op.f('fk_riwayat_status_oleh_id_pegawai'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['skp_id'], ['skp.id'], name=op.f('fk_riwayat_status_skp_id_skp'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_riwayat_status'))
+    )
+    with op.batch_alter_table('riwayat_status', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_riwayat_status_oleh_id'), ['oleh_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_riwayat_status_skp_id'), ['skp_id'], unique=False)
 
     op.create_table('perilaku_kerja',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -216,12 +245,13 @@ def upgrade():
     op.create_table('rencana_hasil_kerja',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('skp_id', sa.Integer(), nullable=False),
-    sa.Column('jenis', sa.String(length=8), nullable=False),
+    sa.Column('bagian', sa.String(length=8), nullable=False),
     sa.Column('urutan', sa.Integer(), nullable=False),
     sa.Column('teks', sa.Text(), nullable=False),
     sa.Column('sasaran_id', sa.Integer(), nullable=True),
     sa.Column('intervensi_id', sa.Integer(), nullable=True),
     sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("bagian IN ('utama', 'tambahan')", name=op.f('ck_rencana_hasil_kerja_bagian')),
     sa.ForeignKeyConstraint(['intervensi_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_rencana_hasil_kerja_intervensi_id_rencana_hasil_kerja'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['sasaran_id'], ['sasaran_strategis.id'], name=op.f('fk_rencana_hasil_kerja_sasaran_id_sasaran_strategis'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['skp_id'], ['skp.id'], name=op.f('fk_rencana_hasil_kerja_skp_id_skp'), ondelete='CASCADE'),
@@ -266,15 +296,75 @@ def upgrade():
     sa.Column('penyedia_data', sa.String(length=200), nullable=False),
     sa.Column('sumber_data', sa.String(length=200), nullable=False),
     sa.Column('periode_pelaporan', sa.String(length=20), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['indikator_id'], ['indikator.id'], name=op.f('fk_manual_indikator_indikator_id_indikator'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_manual_indikator')),
     sa.UniqueConstraint('indikator_id', name=op.f('uq_manual_indikator_indikator_id'))
     )
+    # Matrik Peran Hasil (issue 7): matrik ↔ peran is a cycle, so the induk key comes last.
+    op.create_table('matrik_peran_hasil',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('rencana_id', sa.Integer(), nullable=True),
+    sa.Column('induk_id', sa.Integer(), nullable=True),
+    sa.Column('jumlah_kolom', sa.Integer(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('(rencana_id IS NULL) <> (induk_id IS NULL)', name=op.f('ck_matrik_peran_hasil_rencana_atau_induk')),
+    sa.CheckConstraint('jumlah_kolom BETWEEN 0 AND 20', name=op.f('ck_matrik_peran_hasil_jumlah_kolom')),
+    sa.ForeignKeyConstraint(['rencana_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_matrik_peran_hasil_rencana_id_rencana_hasil_kerja'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_matrik_peran_hasil')),
+    sa.UniqueConstraint('induk_id', name=op.f('uq_matrik_peran_hasil_induk_id')),
+    sa.UniqueConstraint('rencana_id', name=op.f('uq_matrik_peran_hasil_rencana_id'))
+    )
+    op.create_table('peran_hasil',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('matrik_id', sa.Integer(), nullable=False),
+    sa.Column('kolom', sa.Integer(), nullable=False),
+    sa.Column('pegawai_id', sa.Integer(), nullable=False),
+    sa.Column('jabatan_tim', sa.String(length=12), nullable=False),
+    sa.Column('teks', sa.Text(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("jabatan_tim IN ('Ketua Tim', 'Anggota Tim')", name=op.f('ck_peran_hasil_jabatan_tim')),
+    sa.CheckConstraint('kolom BETWEEN 1 AND 20', name=op.f('ck_peran_hasil_kolom')),
+    sa.ForeignKeyConstraint(['matrik_id'], ['matrik_peran_hasil.id'], name=op.f('fk_peran_hasil_matrik_id_matrik_peran_hasil'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_peran_hasil_pegawai_id_pegawai'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_peran_hasil'))
+    )
+    with op.batch_alter_table('peran_hasil', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_peran_hasil_matrik_id'), ['matrik_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_peran_hasil_pegawai_id'), ['pegawai_id'], unique=False)
+
+    with op.batch_alter_table('matrik_peran_hasil', schema=None) as batch_op:
+        batch_op.create_foreign_key(batch_op.f('fk_matrik_peran_hasil_induk_id_peran_hasil'), 'peran_hasil', ['induk_id'], ['id'], ondelete='CASCADE')
+
+    op.create_table('uraian_jabatan',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pegawai_id', sa.Integer(), nullable=False),
+    sa.Column('urutan', sa.Integer(), nullable=False),
+    sa.Column('teks', sa.Text(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['pegawai_id'], ['pegawai.id'], name=op.f('fk_uraian_jabatan_pegawai_id_pegawai'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_uraian_jabatan'))
+    )
+    with op.batch_alter_table('uraian_jabatan', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_uraian_jabatan_pegawai_id'), ['pegawai_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('uraian_jabatan', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_uraian_jabatan_pegawai_id'))
+
+    op.drop_table('uraian_jabatan')
+    with op.batch_alter_table('matrik_peran_hasil', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_matrik_peran_hasil_induk_id_peran_hasil'), type_='foreignkey')
+    with op.batch_alter_table('peran_hasil', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_peran_hasil_pegawai_id'))
+        batch_op.drop_index(batch_op.f('ix_peran_hasil_matrik_id'))
+
+    op.drop_table('peran_hasil')
+    op.drop_table('matrik_peran_hasil')
     op.drop_table('manual_indikator')
     with op.batch_alter_table('indikator', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_indikator_rencana_id'))
@@ -304,6 +394,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_perilaku_kerja_penilai_id'))
 
     op.drop_table('perilaku_kerja')
+    with op.batch_alter_table('riwayat_status', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_riwayat_status_skp_id'))
+        batch_op.drop_index(batch_op.f('ix_riwayat_status_oleh_id'))
+
+    op.drop_table('riwayat_status')
     with op.batch_alter_table('catatan_review', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_catatan_review_skp_id'))
         batch_op.drop_index(batch_op.f('ix_catatan_review_author_id'))

@@ -150,7 +150,8 @@ def test_target_jpt_kualitatif(world, login):
     html = login(world.atasan).get(f"/skp-bawahan/{skp.id}").get_data(as_text=True)
     assert ">HASIL KERJA</th>" in html and "A. UTAMA" in html and "B. TAMBAHAN" in html
     assert "Ukuran keberhasilan / Indikator Kinerja Individu / Target dan Perspektif :" in html
-    assert "<li>Indikator 1.1</li>" in html
+    assert f'<tr id="indikator-{skp.rencana[0].indikator[0].id}">' in html
+    assert "<td>Indikator 1.1</td>" in html
 
 
 def test_target_jajf_kuantitatif(world, login):
@@ -213,7 +214,9 @@ def test_setujui_fragment(diajukan, world, login):
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and "<html" not in html
     assert 'id="penetapan"' in html and "Status SKP: Disetujui" in html
-    assert '<tbody id="perilaku" hx-swap-oob="true">' in html
+    assert "<template>" in html  # out-of-band rows are guarded from the HTML parser
+    for p in diajukan.perilaku:
+        assert f'<tbody id="perilaku-{p.id}" hx-swap-oob="true">' in html
     assert "Input Ekspektasi Khusus Pimpinan" not in html and "SKP disetujui." in html
     assert _status(diajukan.id) == ("disetujui", "")
     assert gz(r) < FRAGMENT_BUDGET
@@ -311,7 +314,7 @@ def test_ekspektasi_fragment_saves_and_returns_the_row(world, login):
     r = login(world.atasan).hx_post(url, data={"ekspektasi": "Ikut pelatihan data"})
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and r.headers["HX-Trigger"] == "closeModal"
-    assert '<tr id="perilaku-3" hx-swap-oob="true">' in html
+    assert f'<tbody id="perilaku-{world.skp.perilaku[2].id}" hx-swap-oob="true">' in html
     assert "Ekspektasi Khusus Pimpinan : Ikut pelatihan data" in html
     assert gz(r) < FRAGMENT_BUDGET
     db.session.expire_all()

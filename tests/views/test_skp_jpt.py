@@ -23,12 +23,25 @@ def gz(response) -> int:
 
 
 def count(model) -> int:
-    return db.session.scalar(select(func.count()).select_from(model))
+    """Rows of `model` on the JPT screens (the world's SKP JA/JF is another pegawai's)."""
+    stmt = select(func.count()).select_from(model)
+    if model is Indikator:
+        stmt = stmt.join(RencanaHasilKerja)
+    if model in (Indikator, RencanaHasilKerja):
+        stmt = stmt.join(Skp)
+    if model in (Indikator, RencanaHasilKerja, Skp):
+        stmt = stmt.where(Skp.jenis == "JPT")
+    return db.session.scalar(stmt)
 
 
 @pytest.fixture
 def me(login, world):
     return login(world.owner)
+
+
+def v(record, data=None, **fields):
+    """Form data as the edit form sends it: with the row's current version."""
+    return {**(data or {}), **fields, "version": record.version_id}
 
 
 def periode(dari, sampai, pendekatan="kuantitatif"):
@@ -125,23 +138,28 @@ def test_edit_period(me, world):
     page = me.get(f"{P}/{world.skp.id}/edit")
     assert page.status_code == 200 and 'value="2022-03-01"' in text(page)
     assert "<dialog" in text(me.hx_get(f"{P}/{world.skp.id}/edit"))
-    r = me.hx_post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-02", "2022-03-30"))
+    r = me.hx_post(
+        f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-02", "2022-03-30"))
+    )
     assert r.status_code == 200 and f'id="skp-{world.skp.id}" hx-swap-oob="true"' in text(r)
     assert "02 Mar 2022 - 30 Mar 2022" in text(r) and gz(r) < 2048
-    r = me.post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-31"))
+    r = me.post(f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-01", "2022-03-31")))
     assert r.status_code == 302
     assert db.session.get(Skp, world.skp.id).dari == date(2022, 3, 1)
 
 
 def test_edit_refuses_changing_the_pendekatan_of_a_filled_plan(me, world):
     r = me.hx_post(
-        f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-31", "kualitatif")
+        f"{P}/{world.skp.id}/edit",
+        data=v(world.skp, periode("2022-03-01", "2022-03-31", "kualitatif")),
     )
     assert r.status_code == 422 and "Pendekatan tidak dapat diubah" in text(r)
 
 
 def test_edit_does_not_count_the_skp_itself_as_overlap(me, world):
-    r = me.hx_post(f"{P}/{world.skp.id}/edit", data=periode("2022-03-01", "2022-03-15"))
+    r = me.hx_post(
+        f"{P}/{world.skp.id}/edit", data=v(world.skp, periode("2022-03-01", "2022-03-15"))
+    )
     assert r.status_code == 200
 
 
@@ -202,7 +220,8 @@ def test_returned_skp_shows_the_note_and_is_editable(me, world):
     page = text(me.get(f"{P}/{world.skp.id}"))
     assert "Dikembalikan" in page and "Target terlalu rendah." in page
     assert "Input Kinerja Utama" in page and "Ajukan" in page
-    assert me.post(f"{P}/rencana/{world.rencana.id}/edit", data={"teks": "Baru"}).status_code == 302
+    r = me.post(f"{P}/rencana/{world.rencana.id}/edit", data=v(world.rencana, teks="Baru"))
+    assert r.status_code == 302
 
 
 # --- the target page -------------------------------------------------------------------------
@@ -318,7 +337,7 @@ def test_target_page_with_20_indicators_is_small(login):
 
 
 def test_ajukan_refuses_an_incomplete_plan_with_what_is_missing(me, world):
-    factories_rencana = RencanaHasilKerja(jenis="tambahan", urutan=1, teks="Tambahan kosong")
+    factories_rencana = RencanaHasilKerja(bagian="tambahan", urutan=1, teks="Tambahan kosong")
     world.skp.rencana.append(factories_rencana)
     db.session.commit()
     r = me.hx_post(f"{P}/{world.skp.id}/ajukan")
@@ -377,9 +396,8 @@ def test_input_kinerja_utama_lists_the_pk_of_the_year(me, world):
     ):
         assert f">{col}</th>" in fragment
     assert "Sasaran 1" in fragment and "Indikator 1.1" in fragment and "4.3 Nilai" in fragment
-    assert f'data-salin="Sasaran 1" data-salin-to="teks" data-salin-id="{world.sasaran.id}"' in (
-        fragment
-    )
+    # Salin is the server's: the button posts the sasaran's id (no JavaScript copy).
+    assert f'name="salin" value="{world.sasaran.id}"' in fragment
     assert 'aria-label="Salin"' in fragment and "Rencana Kinerja (Kinerja Utama)" in fragment
     page = me.get(f"{P}/{world.skp.id}/rencana/tambah/utama")
     assert page.status_code == 200 and "<html" in text(page) and "Sasaran 1" in text(page)
@@ -408,7 +426,7 @@ def test_input_kinerja_utama_with_htmx(me, world):
     assert '<table hx-swap-oob="beforebegin:#skp-tambahan-head">' in body
     assert ">2</td>" in body and "Sasaran 1" in body and gz(r) < 2048
     rencana = db.session.scalar(select(RencanaHasilKerja).where(RencanaHasilKerja.urutan == 2))
-    assert rencana.sasaran_id == world.sasaran.id and rencana.jenis == "utama"
+    assert rencana.sasaran_id == world.sasaran.id and rencana.bagian == "utama"
 
 
 def test_input_kinerja_tambahan(me, world):
@@ -451,18 +469,18 @@ def test_unknown_jenis_is_404(me, world):
 def test_rencana_edit(me, world):
     url = f"{P}/rencana/{world.rencana.id}/edit"
     assert "<html" in text(me.get(url)) and "Rencana 1</textarea>" in text(me.hx_get(url))
-    r = me.hx_post(url, data={"teks": "Rencana diubah"})
+    r = me.hx_post(url, data=v(world.rencana, teks="Rencana diubah"))
     body = text(r)
     assert (
         r.status_code == 200 and f'id="rencana-row-{world.rencana.id}" hx-swap-oob="true"' in body
     )
     assert "Rencana diubah" in body and gz(r) < 2048
-    assert me.hx_post(url, data={"teks": ""}).status_code == 422
+    assert me.hx_post(url, data=v(world.rencana, teks="")).status_code == 422
     assert db.session.get(RencanaHasilKerja, world.rencana.id).teks == "Rencana diubah"
 
 
 def test_rencana_hapus_renumbers_the_rest(me, world):
-    second = RencanaHasilKerja(jenis="utama", urutan=2, teks="Rencana 2")
+    second = RencanaHasilKerja(bagian="utama", urutan=2, teks="Rencana 2")
     world.skp.rencana.append(second)
     db.session.commit()
     rencana_id, second_id = world.rencana.id, second.id
@@ -548,14 +566,14 @@ def test_indikator_edit(me, world):
     assert 'value="1"' in fragment and "Edit Indikator" in fragment
     assert "<html" in text(me.get(url))
     data = {"teks": "Indikator X", "target": "4,5", "satuan": "Laporan", "perspektif": "Anggaran"}
-    r = me.hx_post(url, data=data)
+    r = me.hx_post(url, data=v(world.indikator, data))
     body = text(r)
     assert (
         r.status_code == 200 and f'id="indikator-{world.indikator.id}" hx-swap-oob="true"' in body
     )
     assert "4.5 Laporan" in body and gz(r) < 2048
     assert db.session.get(Indikator, world.indikator.id).target == Decimal("4.5")
-    assert me.post(url, data=data).status_code == 302
+    assert me.post(url, data=v(world.indikator, data)).status_code == 302
 
 
 def test_indikator_edit_keeps_its_pk_link(me, world):
@@ -563,13 +581,13 @@ def test_indikator_edit_keeps_its_pk_link(me, world):
     world.indikator.indikator_sasaran_id = source.id
     db.session.commit()
     data = {"teks": "Indikator X", "target": "3", "satuan": "Nilai", "perspektif": "Anggaran"}
-    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=v(world.indikator, data))
     assert r.status_code == 200
     assert db.session.get(Indikator, world.indikator.id).indikator_sasaran_id == source.id
     foreign = factories.make_pk(world.other).sasaran[0].indikator[0]
     db.session.commit()
     data["indikator_sasaran_id"] = str(foreign.id)
-    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=data)
+    r = me.hx_post(f"{P}/indikator/{world.indikator.id}/edit", data=v(world.indikator, data))
     assert r.status_code == 422 and "Indikator tidak ada pada Perjanjian Kinerja" in text(r)
 
 
@@ -595,7 +613,7 @@ def test_indikator_hapus_without_js(me, world):
 
 @pytest.fixture
 def tambahan(world):
-    rencana = RencanaHasilKerja(jenis="tambahan", urutan=1, teks="Tambahan 1 JPT")
+    rencana = RencanaHasilKerja(bagian="tambahan", urutan=1, teks="Tambahan 1 JPT")
     world.skp.rencana.append(rencana)
     db.session.commit()
     return rencana
@@ -703,7 +721,8 @@ def test_kualitatif_indicators_inside_the_dialog(me, kual):
     bad = me.hx_post(f"{P}/rencana/{rencana.id}/indikator/tambah", data={"ind-teks": ""})
     assert bad.status_code == 422 and "Wajib diisi." in text(bad)
     # Edit from the dialog returns to the dialog and updates the page's row.
-    r = me.hx_post(f"{P}/indikator/{new.id}/edit", data={"ind-teks": "Indikator 2b"})
+    data = {"ind-teks": "Indikator 2b", "ind-version": new.version_id}
+    r = me.hx_post(f"{P}/indikator/{new.id}/edit", data=data)
     assert r.status_code == 200 and f'id="indikator-{new.id}" hx-swap-oob="true"' in text(r)
     assert "<dialog" in text(r)
     assert "Indikator 2b" in text(me.hx_get(f"{P}/indikator/{new.id}/edit"))
@@ -761,7 +780,7 @@ def test_manual_indikator_input(me, world):
         "Output kendali sedang",
         "Triwulan",
     )
-    r = me.post(url, data={**data, "formula": "baru"})
+    r = me.post(url, data=v(manual, data, formula="baru"))
     assert r.status_code == 302 and r.headers["Location"].endswith("/manual")
     assert "baru" in text(me.get(f"{P}/indikator/{world.indikator.id}/manual"))
     assert count(ManualIndikator) == 1
@@ -797,7 +816,7 @@ def test_set_penilai_dialog_names_the_people(me, world):
 
 def test_set_penilai_atasan(me, world):
     perilaku = world.skp.perilaku[0]
-    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data={"peran": "atasan"})
+    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data=v(perilaku, peran="atasan"))
     body = text(r)
     assert r.status_code == 200 and f'id="perilaku-{perilaku.id}" hx-swap-oob="true"' in body
     assert "Atasan (ATASAN)" in body and gz(r) < 2048
@@ -808,14 +827,15 @@ def test_set_penilai_picks_one_of_several_bawahan(me, world):
     b1 = factories.make_pegawai("BAWAHAN SATU", atasan=world.owner)
     b2 = factories.make_pegawai("BAWAHAN DUA", atasan=world.owner)
     db.session.commit()
-    url = f"{P}/perilaku/{world.skp.perilaku[6].id}/penilai"
+    perilaku = world.skp.perilaku[6]
+    url = f"{P}/perilaku/{perilaku.id}/penilai"
     fragment = text(me.hx_get(url))
     assert "BAWAHAN SATU" in fragment and "BAWAHAN DUA" in fragment and "<select" in fragment
-    r = me.hx_post(url, data={"peran": "bawahan", "bawahan_id": "999999"})
+    r = me.hx_post(url, data=v(perilaku, peran="bawahan", bawahan_id="999999"))
     assert r.status_code == 422 and "Pilih salah satu Bawahan." in text(r)
-    r = me.hx_post(url, data={"peran": "bawahan", "bawahan_id": str(b2.id)})
+    r = me.hx_post(url, data=v(perilaku, peran="bawahan", bawahan_id=str(b2.id)))
     assert r.status_code == 200 and "Bawahan (BAWAHAN DUA)" in text(r)
-    r = me.post(url, data={"peran": "bawahan", "bawahan_id": str(b1.id)})
+    r = me.post(url, data=v(perilaku, peran="bawahan", bawahan_id=str(b1.id)))
     assert r.status_code == 302 and "#perilaku-" in r.headers["Location"]
     assert "Bawahan (BAWAHAN SATU)" in text(me.get(f"{P}/{world.skp.id}"))
 
@@ -831,7 +851,7 @@ def test_set_penilai_picks_one_of_several_bawahan(me, world):
 )
 def test_set_penilai_refused(me, world, peran, message):
     perilaku = world.skp.perilaku[0]
-    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data={"peran": peran})
+    r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data=v(perilaku, peran=peran))
     assert r.status_code == 422 and message in text(r)
     assert db.session.get(type(perilaku), perilaku.id).penilai_id is None
 
@@ -840,7 +860,9 @@ def test_set_penilai_without_atasan(login):
     owner = factories.make_pegawai("SENDIRI", jenis="JPT")
     skp = factories.make_skp(owner)
     db.session.commit()
-    r = login(owner).hx_post(f"{P}/perilaku/{skp.perilaku[0].id}/penilai", data={"peran": "atasan"})
+    r = login(owner).hx_post(
+        f"{P}/perilaku/{skp.perilaku[0].id}/penilai", data=v(skp.perilaku[0], peran="atasan")
+    )
     assert r.status_code == 422 and "Atasan Langsung belum diisi" in text(r)
 
 

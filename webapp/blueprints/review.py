@@ -39,7 +39,7 @@ def _ctx(skp, form, **extra):
     return {
         "skp": skp,
         "form": form,
-        "mode": "review",
+        "view": "review",
         "status_label": STATUS_LABEL,
         "waktu": _waktu,
         **extra,

@@ -3,16 +3,26 @@
 
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user, login_required
+from jinja2_fragments.flask import render_block
 
 from webapp.domain.status_skp import STATUS_LABEL, StatusError
 from webapp.forms.penetapan import EkspektasiForm, KembalikanForm, SetujuiForm
 from webapp.models import Pegawai
 from webapp.services import penetapan
-from webapp.web import hx_done, is_htmx, paginate, render_blocks, render_page_or_block
+from webapp.services import skp as skp_service
+from webapp.web import (
+    hx_done,
+    is_htmx,
+    oob_replace,
+    paginate,
+    render_blocks,
+    render_page_or_block,
+)
 
 bp = Blueprint("skp_bawahan", __name__, url_prefix="/skp-bawahan")
 
 TEMPLATE = "skp_bawahan/target.html"
+PLAN = "skp/plan.html"
 EKSPEKTASI_TERTUTUP = penetapan.EKSPEKTASI_TERTUTUP
 
 
@@ -42,7 +52,15 @@ def _skp_or_404(skp_id: int, with_plan: bool = True):
 
 
 def _ctx(skp, **extra):
-    return {"skp": skp, "status_label": STATUS_LABEL, "mode": "atasan", **extra}
+    return {"skp": skp, "status_label": STATUS_LABEL, "view": "atasan", **extra}
+
+
+def _perilaku_oob(skp, perilaku=None) -> str:
+    """The perilaku rows out of band (their Ekspektasi buttons follow the status)."""
+    rows = [perilaku] if perilaku is not None else skp.perilaku
+    return oob_replace(
+        "".join(render_block(PLAN, "perilaku_row", **_ctx(skp, p=p, oob=True)) for p in rows)
+    )
 
 
 @bp.route("/<int:skp_id>")
@@ -58,12 +76,12 @@ def setujui(skp_id: int):
     skp = _skp_or_404(skp_id)
     SetujuiForm()  # CSRF is checked globally; the form documents the button
     try:
-        penetapan.setujui(skp, current_user)
+        skp_service.setujui(skp, current_user)
     except StatusError as e:
         return render_page_or_block(TEMPLATE, "penetapan", 409, **_ctx(skp, error=str(e)))
     flash("SKP disetujui.", "success")
     if is_htmx():
-        return render_blocks(TEMPLATE, ["penetapan", "perilaku_oob"], **_ctx(skp))
+        return render_blocks(TEMPLATE, ["penetapan"], **_ctx(skp)) + _perilaku_oob(skp)
     return redirect(url_for(".target", skp_id=skp.id))
 
 
@@ -75,14 +93,11 @@ def kembalikan(skp_id: int):
     if form.is_submitted():
         try:
             if form.validate():
-                penetapan.kembalikan(skp, current_user, form.catatan.data)
+                skp_service.kembalikan(skp, current_user, form.catatan.data)
                 flash("SKP dikembalikan kepada pegawai.", "success")
                 if is_htmx():
-                    return hx_done(
-                        render_blocks(
-                            TEMPLATE, ["penetapan", "perilaku_oob"], **_ctx(skp, oob=True)
-                        )
-                    )
+                    penetapan_oob = render_blocks(TEMPLATE, ["penetapan"], **_ctx(skp, oob=True))
+                    return hx_done(oob_replace(penetapan_oob) + _perilaku_oob(skp))
                 return redirect(url_for(".target", skp_id=skp.id))
         except StatusError as e:
             return render_page_or_block(
@@ -115,7 +130,7 @@ def ekspektasi(skp_id: int, aspek: int):
             return render_page_or_block(TEMPLATE, "ekspektasi", 409, **ctx, error=str(e))
         flash("Ekspektasi Khusus Pimpinan disimpan.", "success")
         if is_htmx():
-            return hx_done(render_blocks(TEMPLATE, ["perilaku_row_oob"], **ctx))
+            return hx_done(_perilaku_oob(skp, perilaku))
         return redirect(url_for(".target", skp_id=skp.id))
     if not penetapan.ekspektasi_terbuka(skp):
         return render_page_or_block(TEMPLATE, "ekspektasi", 409, **ctx, error=EKSPEKTASI_TERTUTUP)

@@ -36,9 +36,9 @@ def transition(status: str, action: str) -> str:
 
 @dataclass(frozen=True)
 class RencanaRingkas:
-    """What completeness needs to know of a rencana: its kind, text and number of indicators."""
+    """What completeness needs to know of a rencana: its section, text and number of indicators."""
 
-    jenis: str
+    bagian: str
     teks: str
     jumlah_indikator: int
 
@@ -47,7 +47,7 @@ def kekurangan(rencana: Iterable[RencanaRingkas], aspek_tanpa_penilai: Iterable[
     """Why a plan is not complete enough to be submitted (empty when it is)."""
     rencana = list(rencana)
     problems = []
-    if not any(r.jenis == "utama" for r in rencana):
+    if not any(r.bagian == "utama" for r in rencana):
         problems.append("Belum ada Kinerja Utama.")
     problems += [
         f"Rencana \u201c{r.teks}\u201d belum memiliki indikator."

@@ -12,7 +12,7 @@ from wtforms.validators import ValidationError
 from webapp.domain.berakhlak import PERAN_PENILAI
 from webapp.domain.pilihan import ASPEK, JENIS_IKU, PERIODE_PELAPORAN, PERSPEKTIF, SATUAN
 from webapp.domain.target import range_error
-from webapp.forms.fields import WAJIB, AngkaField, Form, pilihan, teks, teks_panjang
+from webapp.forms.fields import WAJIB, AngkaField, Form, VersionField, pilihan, teks, teks_panjang
 
 PENDEKATAN = [SelectChoice("kuantitatif", "Kuantitatif"), SelectChoice("kualitatif", "Kualitatif")]
 PILIHAN_TIDAK_DIKENAL = "Pilihan tidak dikenal."
@@ -63,11 +63,13 @@ class PeriodeForm(Form):
     dari = TanggalField("Dari Tanggal/Bulan/Tahun")
     sampai = TanggalField("Sampai Tanggal/Bulan/Tahun")
     pendekatan = PilihanRadio("Model SKP", choices=PENDEKATAN, default="kuantitatif")
+    version = VersionField()
 
 
 class RencanaForm(Form):
     teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
+    version = VersionField()
 
 
 class IndikatorForm(Form):
@@ -78,6 +80,7 @@ class IndikatorForm(Form):
     satuan = Pilihan("Satuan Kuantitas", choices=pilihan(SATUAN), default="Dokumen")
     perspektif = Pilihan("Perspektif", choices=pilihan(PERSPEKTIF), default="Penerima Layanan")
     indikator_sasaran_id = HiddenField()
+    version = VersionField()
 
     def validate_target(self, field):
         if field.decimal is None and not field.errors:
@@ -109,6 +112,7 @@ class IndikatorKualitatifForm(Form):
     """Ukuran keberhasilan / Indikator Kinerja Individu / Target dan Perspektif (kualitatif)."""
 
     teks = teks_panjang("Indikator", 2000)
+    version = VersionField()
 
 
 class ManualIndikatorForm(Form):
@@ -125,6 +129,7 @@ class ManualIndikatorForm(Form):
     periode_pelaporan = PilihanRadio(
         "PERIODE PELAPORAN", choices=pilihan(PERIODE_PELAPORAN), default=PERIODE_PELAPORAN[0]
     )
+    version = VersionField()
 
 
 class SetPenilaiForm(Form):
@@ -136,3 +141,4 @@ class SetPenilaiForm(Form):
     )
     bawahan_id = SelectField("Bawahan", choices=[], validate_choice=False)
     rekan_id = SelectField("Rekan Kerja", choices=[], validate_choice=False)
+    version = VersionField()

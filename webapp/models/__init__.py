@@ -1,5 +1,6 @@
 """Database models, one module per aggregate."""
 
+from webapp.models.mph import MatrikPeranHasil, PeranHasil, UraianJabatan
 from webapp.models.org import (
     Pegawai,
     PermintaanAtasan,
@@ -19,6 +20,7 @@ from webapp.models.skp import (
     ManualIndikator,
     PerilakuKerja,
     RencanaHasilKerja,
+    RiwayatStatus,
     Skp,
 )
 
@@ -27,15 +29,19 @@ __all__ = [
     "Indikator",
     "IndikatorSasaran",
     "ManualIndikator",
+    "MatrikPeranHasil",
     "Pegawai",
+    "PeranHasil",
     "PerilakuKerja",
     "PermintaanAtasan",
     "PerjanjianKinerja",
     "ProgramPK",
     "RencanaHasilKerja",
+    "RiwayatStatus",
     "SasaranStrategis",
     "Skp",
     "UnitKerja",
+    "UraianJabatan",
     "bawahan_tambahan",
     "rekan_kerja",
 ]

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.domain.tanggal import sekarang
@@ -14,8 +23,26 @@ from webapp.models.org import Pegawai
 from webapp.models.perjanjian import IndikatorSasaran, SasaranStrategis
 
 
+def _one_of(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
+    """A CHECK that the column holds one of the values (named ck_<table>_<name>)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+
+
+STATUS = ("draft", "diajukan", "disetujui", "dikembalikan")
+PENDEKATAN = ("kuantitatif", "kualitatif")
+JENIS = ("JPT", "JAJF")
+BAGIAN = ("utama", "tambahan")
+AKSI = ("ajukan", "setujui", "kembalikan")
+
+
 class Skp(db.Model):
     __tablename__ = "skp"
+    __table_args__ = (
+        _one_of("status", STATUS),
+        _one_of("pendekatan", PENDEKATAN),
+        _one_of("jenis", JENIS),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # RESTRICT: a pegawai is deactivated, never deleted with their SKP (ADR 0012).
@@ -27,9 +54,12 @@ class Skp(db.Model):
     dari: Mapped[date] = mapped_column(Date)
     sampai: Mapped[date] = mapped_column(Date)
     tahun: Mapped[int] = mapped_column(index=True)
+    # The current state; every change of it is a RiwayatStatus row (who, when, the note).
     status: Mapped[str] = mapped_column(String(12), default="draft")
-    catatan_status: Mapped[str] = mapped_column(Text, default="")
+    catatan_status: Mapped[str] = mapped_column(Text, default="")  # the latest return note
     # Snapshot at creation: an old SKP prints as it was, whatever changed since.
+    pegawai_nama: Mapped[str] = mapped_column(String(200), default="")
+    pegawai_nip: Mapped[str] = mapped_column(String(18), default="")
     penilai_id: Mapped[int | None] = mapped_column(
         ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
     )
@@ -41,6 +71,12 @@ class Skp(db.Model):
     penilai_jabatan: Mapped[str] = mapped_column(String(200), default="")
     penilai_unit: Mapped[str] = mapped_column(String(200), default="")
     penilai_pangkat: Mapped[str] = mapped_column(String(10), default="")
+    # The Atasan Pejabat Penilai (the penilai's own atasan), named on the Dokumen Evaluasi.
+    atasan_penilai_nama: Mapped[str] = mapped_column(String(200), default="")
+    atasan_penilai_nip: Mapped[str] = mapped_column(String(18), default="")
+    atasan_penilai_jabatan: Mapped[str] = mapped_column(String(200), default="")
+    atasan_penilai_unit: Mapped[str] = mapped_column(String(200), default="")
+    atasan_penilai_pangkat: Mapped[str] = mapped_column(String(10), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
     version_id: Mapped[int] = mapped_column(default=1)
 
@@ -48,11 +84,16 @@ class Skp(db.Model):
     penilai: Mapped[Pegawai | None] = relationship(foreign_keys=[penilai_id])
     rencana: Mapped[list[RencanaHasilKerja]] = relationship(
         back_populates="skp",
-        order_by="(RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)",
+        order_by="(RencanaHasilKerja.bagian.desc(), RencanaHasilKerja.urutan)",
         cascade="all, delete-orphan",
     )
     perilaku: Mapped[list[PerilakuKerja]] = relationship(
         back_populates="skp", order_by="PerilakuKerja.aspek", cascade="all, delete-orphan"
+    )
+    riwayat: Mapped[list[RiwayatStatus]] = relationship(
+        back_populates="skp",
+        order_by="(RiwayatStatus.created_at, RiwayatStatus.id)",
+        cascade="all, delete-orphan",
     )
 
     __mapper_args__ = {"version_id_col": version_id}
@@ -60,10 +101,12 @@ class Skp(db.Model):
 
 class RencanaHasilKerja(db.Model):
     __tablename__ = "rencana_hasil_kerja"
+    __table_args__ = (_one_of("bagian", BAGIAN),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     skp_id: Mapped[int] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), index=True)
-    jenis: Mapped[str] = mapped_column(String(8))  # "utama" or "tambahan"
+    # The section of the plan: "utama" (Kinerja Utama) or "tambahan" (Kinerja Tambahan).
+    bagian: Mapped[str] = mapped_column(String(8))
     urutan: Mapped[int] = mapped_column(default=0)
     teks: Mapped[str] = mapped_column(Text)
     # Where it came from: the PK's sasaran (JPT) or the leader's result it intervenes (JA/JF).
@@ -133,8 +176,11 @@ class ManualIndikator(db.Model):
     penyedia_data: Mapped[str] = mapped_column(String(200), default="")
     sumber_data: Mapped[str] = mapped_column(String(200), default="")
     periode_pelaporan: Mapped[str] = mapped_column(String(20), default="")
+    version_id: Mapped[int] = mapped_column(default=1)
 
     indikator: Mapped[Indikator] = relationship(back_populates="manual")
+
+    __mapper_args__ = {"version_id_col": version_id}
 
 
 class PerilakuKerja(db.Model):
@@ -173,3 +219,24 @@ class CatatanReview(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
 
     author: Mapped[Pegawai | None] = relationship()
+
+
+class RiwayatStatus(db.Model):
+    """One step of penetapan: who submitted, approved or returned the SKP, when, and the note."""
+
+    __tablename__ = "riwayat_status"
+    __table_args__ = (_one_of("aksi", AKSI), _one_of("status", STATUS))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    skp_id: Mapped[int] = mapped_column(ForeignKey("skp.id", ondelete="CASCADE"), index=True)
+    aksi: Mapped[str] = mapped_column(String(12))  # ajukan, setujui, kembalikan
+    status: Mapped[str] = mapped_column(String(12))  # the status it led to
+    oleh_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    oleh_nama: Mapped[str] = mapped_column(String(200), default="")  # kept if the pegawai goes
+    catatan: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=sekarang)
+
+    skp: Mapped[Skp] = relationship(back_populates="riwayat")
+    oleh: Mapped[Pegawai | None] = relationship()

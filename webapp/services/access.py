@@ -75,3 +75,18 @@ def in_scope(scope: set[int] | None, unit_id: int | None) -> bool:
 def manages_unit(user, unit_id: int | None) -> bool:
     """True when `user` is an admin, or an operator whose managed unit tree holds the unit."""
     return in_scope(operator_unit_ids(user), unit_id)
+
+
+def require_role(role: str):
+    """A before_request check for a blueprint owned by one role: login first, then 403."""
+
+    def check():
+        from webapp.extensions import login_manager
+
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not has_role(current_user, role):
+            abort(403)
+        return None
+
+    return check

@@ -1,42 +1,20 @@
-"""Penetapan SKP on the superior's side, and the operator's review.
+"""The SKP seen by others than its owner: its Pejabat Penilai (SKP Bawahan, Ekspektasi Khusus
+Pimpinan) and an operator of its unit tree (Review SKP JPT, review notes).
 
-Who may see which SKP (its Pejabat Penilai; an operator of its unit tree), and the state changes
-they make: Setujui, Kembalikan, Ekspektasi Khusus Pimpinan, a review note. The status rules
-themselves live in webapp.domain.status_skp; nothing here duplicates them.
+Setujui and Kembalikan are penetapan and live with Ajukan in webapp.services.skp.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
-from webapp.domain.status_skp import StatusError, transition
+from webapp.domain.status_skp import StatusError
 from webapp.extensions import db
-from webapp.models import (
-    CatatanReview,
-    Indikator,
-    Pegawai,
-    PerilakuKerja,
-    RencanaHasilKerja,
-    Skp,
-    UnitKerja,
-)
+from webapp.models import CatatanReview, Pegawai, PerilakuKerja, Skp, UnitKerja
+from webapp.services.skp import plan_options
 
 __all__ = ["StatusError"]
-
-
-def plan_options(with_manual: bool = False) -> list:
-    """Loader options that render a whole plan in a constant number of queries."""
-    indikator = selectinload(Skp.rencana).selectinload(RencanaHasilKerja.indikator)
-    options = [
-        joinedload(Skp.pegawai),
-        selectinload(Skp.rencana).joinedload(RencanaHasilKerja.intervensi),
-        indikator,
-        selectinload(Skp.perilaku).joinedload(PerilakuKerja.penilai),
-    ]
-    if with_manual:
-        options.append(indikator.joinedload(Indikator.manual))
-    return options
 
 
 # --- SKP Bawahan: the Pejabat Penilai's side ---------------------------------------------
@@ -74,30 +52,6 @@ def skp_bawahan(skp_id: int, penilai: Pegawai, with_plan: bool = True) -> Skp | 
     return db.session.scalar(stmt)
 
 
-def _check_penilai(skp: Skp, user: Pegawai) -> None:
-    if skp.penilai_id is None or skp.penilai_id != user.id:
-        raise PermissionError("Hanya Pejabat Penilai SKP ini yang dapat melakukannya.")
-
-
-def setujui(skp: Skp, penilai: Pegawai) -> None:
-    """The Pejabat Penilai sets the SKP; a previous return note is cleared."""
-    _check_penilai(skp, penilai)
-    skp.status = transition(skp.status, "setujui")
-    skp.catatan_status = ""
-    db.session.commit()
-
-
-def kembalikan(skp: Skp, penilai: Pegawai, catatan: str) -> None:
-    """Back to the owner with a note saying what to change (the note is required)."""
-    _check_penilai(skp, penilai)
-    catatan = (catatan or "").strip()
-    if not catatan:
-        raise ValueError("Catatan wajib diisi.")
-    skp.status = transition(skp.status, "kembalikan")
-    skp.catatan_status = catatan
-    db.session.commit()
-
-
 EKSPEKTASI_TERTUTUP = "SKP yang telah disetujui tidak dapat diubah. Kembalikan SKP terlebih dahulu."
 
 
@@ -107,7 +61,8 @@ def ekspektasi_terbuka(skp: Skp) -> bool:
 
 
 def simpan_ekspektasi(skp: Skp, penilai: Pegawai, aspek: int, teks: str) -> PerilakuKerja:
-    _check_penilai(skp, penilai)
+    if skp.penilai_id != penilai.id:
+        raise PermissionError("Hanya Pejabat Penilai SKP ini yang dapat melakukannya.")
     if not ekspektasi_terbuka(skp):
         raise StatusError(EKSPEKTASI_TERTUTUP)
     perilaku = next(p for p in skp.perilaku if p.aspek == aspek)

@@ -1,0 +1,333 @@
+"""Rencana SKP, first half: the owner's periods, Target SKP (both models), Kinerja Utama /
+Tambahan with Salin, Ajukan; and the helpers the second half (skp_indikator.py) shares. The
+views serve every JenisSkp: `jenis()` is the kind of the blueprint answering (see skp.py).
+
+Every route answers a page without htmx and a fragment with it.
+"""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from jinja2_fragments.flask import render_block
+
+from webapp.domain.jenis_skp import BAGIAN, BY_ENDPOINT, JenisSkp
+from webapp.domain.status_skp import STATUS_LABEL, can_edit
+from webapp.domain.tanggal import periode_pendek
+from webapp.extensions import db
+from webapp.forms import EmptyForm
+from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
+from webapp.models import RencanaHasilKerja, Skp
+from webapp.services import skp as service
+from webapp.services.concurrency import lock_pegawai, stale
+from webapp.web import (
+    confirm_page,
+    error_page,
+    hx_done,
+    is_htmx,
+    oob_insert,
+    oob_renumber,
+    oob_replace,
+    paginate,
+    render_dialog,
+    render_page_or_block,
+)
+
+LIST = "skp/periode.html"
+SCREEN = "skp/target.html"  # Target SKP: the owner's screen and its dialogs
+PLAN = "skp/plan.html"  # the plan's rows, shared with SKP Bawahan and Review
+KUALITATIF_PREFIX = "ind"
+
+
+def jenis() -> JenisSkp:
+    """The JenisSkp of the blueprint serving this request."""
+    return BY_ENDPOINT[request.blueprint]
+
+
+def me():
+    return current_user._get_current_object()
+
+
+def require_editable(skp: Skp) -> None:
+    """A submitted or approved SKP is read-only to its owner: 403 with the reason."""
+    if can_edit(skp.status):
+        return
+    message = (
+        f"SKP ini berstatus {STATUS_LABEL[skp.status]} dan tidak dapat diubah. "
+        "Perubahan hanya dapat dilakukan setelah SKP dikembalikan oleh Pejabat Penilai Kinerja."
+    )
+    html, status = error_page(403, "SKP tidak dapat diubah", message)
+    abort(Response(html, status, mimetype="text/html"))
+
+
+def lock_editable(skp: Skp) -> None:
+    """First in a write: take the owner's lock, then check under it that the SKP is still
+    editable (an Ajukan from another tab that committed first wins)."""
+    lock_pegawai(skp.pegawai_id)
+    require_editable(skp)
+
+
+def submitted(form, skp: Skp, record=None) -> bool:
+    """A valid POST of an SKP's form, taken under the owner's lock while the SKP is still
+    editable, made on the current version of `record` (a stale save is refused on the form)."""
+    if not form.validate_on_submit():
+        return False
+    lock_editable(skp)
+    return record is None or not stale(form, record)
+
+
+def deleted(message: str, renumbered, prefix: str, back: str):
+    """After a Hapus: htmx renumbers the rows that follow (the row itself goes by its swap)."""
+    flash(message, "success")
+    if is_htmx():
+        return Response(oob_renumber((f"{prefix}-{i}", n) for i, n in renumbered), 200)
+    return redirect(back)
+
+
+def versioned(form, record):
+    """An edit form opened on `record` carries its version (a stale save is refused)."""
+    if request.method == "GET" and record is not None:
+        form.version.data = record.version_id
+    return form
+
+
+def form_status() -> int:
+    """A form shown again after a POST is a refused input: 422 (htmx swaps it)."""
+    return 422 if request.method == "POST" else 200
+
+
+def target_url(skp: Skp, anchor: str = "") -> str:
+    return url_for(".target", skp_id=skp.id) + (f"#{anchor}" if anchor else "")
+
+
+def confirmed() -> None:
+    """A POST of a button-only form: its CSRF token is checked."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+
+
+# --- Periode SKP -----------------------------------------------------------------------------
+
+
+def _periode_valid(form: PeriodeForm, skp: Skp | None) -> bool:
+    problems = service.periode_problems(
+        me(), form.dari.data, form.sampai.data, form.pendekatan.data, skp
+    )
+    for field, message in problems:
+        getattr(form, field).errors.append(message)
+    return not problems
+
+
+def index():
+    return render_page_or_block(LIST, "tabel", page=paginate(service.periode_query(jenis(), me())))
+
+
+def tambah():
+    form = PeriodeForm()
+    valid = form.validate_on_submit()
+    if valid:
+        lock_pegawai(me().id)  # the overlap rule holds for simultaneous Tambah too
+    if valid and _periode_valid(form, None):
+        p = form
+        skp = service.new_skp(me(), jenis().kode, p.pendekatan.data, p.dari.data, p.sampai.data)
+        db.session.add(skp)
+        db.session.commit()
+        flash("Periode SKP tersimpan.", "success")
+        if is_htmx():
+            row = render_block(LIST, "periode_row", skp=skp, no=service.nomor_periode(skp))
+            return hx_done(oob_insert(row, "beforeend:#periode-rows"))
+        return redirect(url_for(".index"))
+    return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=None)
+
+
+def edit(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me())
+    require_editable(skp)
+    form = versioned(PeriodeForm(obj=skp), skp)
+    if submitted(form, skp, skp) and _periode_valid(form, skp):
+        skp.dari, skp.sampai = form.dari.data, form.sampai.data
+        skp.tahun = skp.dari.year
+        skp.pendekatan = form.pendekatan.data
+        db.session.commit()
+        flash("Periode SKP diubah.", "success")
+        if is_htmx():
+            no = service.nomor_periode(skp)
+            return hx_done(oob_replace(render_block(LIST, "periode_row", skp=skp, no=no, oob=True)))
+        return redirect(url_for(".index"))
+    return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=skp)
+
+
+def hapus(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me())
+    require_editable(skp)
+    if request.method != "POST":
+        return confirm_page(f"periode {periode_pendek(skp.dari, skp.sampai)}", url_for(".index"))
+    confirmed()
+    lock_editable(skp)
+    renumbered = service.hapus_periode(skp)
+    return deleted("Periode SKP dihapus.", renumbered, "skp-no", url_for(".index"))
+
+
+# --- Target SKP and Ajukan ---------------------------------------------------------------------
+
+
+def target(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    return render_template(SCREEN, skp=skp, editable=can_edit(skp.status))
+
+
+def ajukan(skp_id: int):
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    require_editable(skp)
+    confirmed()
+    lock_editable(skp)
+    problems = service.ajukan(skp, me())
+    if problems:
+        return render_dialog(SCREEN, "ajukan_dialog", 422, skp=skp, problems=problems)
+    flash("SKP diajukan kepada Pejabat Penilai Kinerja.", "success")
+    if is_htmx():
+        response = Response("", 200)
+        response.headers["HX-Redirect"] = target_url(skp)
+        return response
+    return redirect(target_url(skp))
+
+
+# --- Rencana (Kinerja Utama / Kinerja Tambahan) ----------------------------------------------
+
+
+def _rencana_label(skp: Skp, bagian: str) -> str:
+    if skp.pendekatan == "kualitatif":
+        return (
+            "Hasil Kerja (Kinerja Utama)" if bagian == "utama" else "Hasil Kerja (Kinerja Tambahan)"
+        )
+    return "Rencana Kinerja (Kinerja Utama)" if bagian == "utama" else "Kinerja tambahan"
+
+
+def rencana_dialog(skp, rencana, bagian, form, status=200, iform=None):
+    form.teks.label.text = _rencana_label(skp, bagian)
+    if iform is None and rencana is not None and skp.pendekatan == "kualitatif":
+        iform = IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, formdata=None)
+    salin_pk = bagian == "utama" and jenis().salin_utama == "pk"
+    return render_dialog(
+        SCREEN,
+        "rencana_dialog",
+        status,
+        skp=skp,
+        r=rencana,
+        bagian=bagian,
+        form=form,
+        iform=iform,
+        pk=service.pk_of(skp) if salin_pk else None,
+        editable=True,
+    )
+
+
+def _salin_sasaran(skp: Skp, form: RencanaForm) -> bool:
+    """Salin: the button posts the sasaran id; its text goes into the form, shown again."""
+    salin = request.form.get("salin")
+    if request.method != "POST" or not salin:
+        return False
+    sasaran = service.sasaran_of(skp, salin)
+    if sasaran is not None:
+        form.teks.data = sasaran.teks
+        form.sasaran_id.data = str(sasaran.id)
+    return True
+
+
+def _apply_rencana(skp: Skp, form: RencanaForm, rencana: RencanaHasilKerja) -> bool:
+    sasaran = None
+    if form.sasaran_id.data:
+        sasaran = service.sasaran_of(skp, form.sasaran_id.data)
+        if sasaran is None:
+            form.teks.errors.append(
+                f"Sasaran Strategis tidak ada pada Perjanjian Kinerja tahun {skp.tahun}."
+            )
+            return False
+    rencana.teks = form.teks.data
+    rencana.sasaran = sasaran
+    return True
+
+
+def rencana_tambah(skp_id: int, bagian: str):
+    if bagian not in BAGIAN:
+        abort(404)
+    skp = service.own_skp(jenis(), skp_id, me(), full=True)
+    require_editable(skp)
+    form = RencanaForm()
+    if _salin_sasaran(skp, form):
+        return rencana_dialog(skp, None, bagian, form)
+    if submitted(form, skp):  # numbering under the lock, and no change after Ajukan
+        rencana = service.tambah_rencana(skp, bagian)
+        if _apply_rencana(skp, form, rencana):
+            skp.rencana.append(rencana)
+            db.session.commit()
+            flash("Rencana tersimpan.", "success")
+            return _rencana_saved(skp, rencana, inserted=True)
+    return rencana_dialog(skp, None, bagian, form, form_status())
+
+
+def plan_block(block: str, skp: Skp, **context) -> str:
+    """A block of the plan as the owner sees it."""
+    return render_block(PLAN, block, skp=skp, view="owner", editable=True, **context)
+
+
+def _rencana_saved(skp: Skp, rencana: RencanaHasilKerja, inserted: bool):
+    if not is_htmx():
+        if skp.pendekatan == "kualitatif" and inserted:
+            return redirect(url_for(".rencana_edit", rencana_id=rencana.id))
+        return redirect(target_url(skp, f"rencana-{rencana.id}"))
+    no = service.nomor_rencana(rencana)
+    if inserted:
+        where = (
+            "beforebegin:#skp-tambahan-head"
+            if rencana.bagian == "utama"
+            else "beforeend:#skp-hasil"
+        )
+        oob = oob_insert(plan_block("rencana_group", skp, r=rencana, no=no), where, "table")
+    else:
+        oob = oob_replace(plan_block("rencana_row", skp, r=rencana, no=no, oob=True))
+    if skp.pendekatan == "kualitatif" and inserted:
+        # The dialog stays open on the new hasil kerja so its indicators can be added.
+        dialog, _ = rencana_dialog(skp, rencana, rencana.bagian, RencanaForm(obj=rencana))
+        return hx_done(dialog + oob, trigger="")
+    return hx_done(oob)
+
+
+def rencana_edit(rencana_id: int):
+    rencana = service.own_rencana(jenis(), rencana_id, me())
+    skp = rencana.skp
+    require_editable(skp)
+    form = versioned(RencanaForm(obj=rencana), rencana)
+    if _salin_sasaran(skp, form):
+        return rencana_dialog(skp, rencana, rencana.bagian, form)
+    if submitted(form, skp, rencana) and _apply_rencana(skp, form, rencana):
+        db.session.commit()
+        flash("Rencana diubah.", "success")
+        return _rencana_saved(skp, rencana, inserted=False)
+    return rencana_dialog(skp, rencana, rencana.bagian, form, form_status())
+
+
+def rencana_hapus(rencana_id: int):
+    rencana = service.own_rencana(jenis(), rencana_id, me())
+    skp = rencana.skp
+    require_editable(skp)
+    if request.method != "POST":
+        return confirm_page(f"rencana \u201c{rencana.teks}\u201d", target_url(skp))
+    confirmed()
+    lock_editable(skp)
+    renumbered = service.hapus_rencana(rencana)
+    return deleted("Rencana dihapus.", renumbered, "rencana-no", target_url(skp))
+
+
+GET_POST = ["GET", "POST"]
+ROUTES = [
+    ("/", index, ["GET"]),
+    ("/tambah", tambah, GET_POST),
+    ("/<int:skp_id>/edit", edit, GET_POST),
+    ("/<int:skp_id>/hapus", hapus, GET_POST),
+    ("/<int:skp_id>", target, ["GET"]),
+    ("/<int:skp_id>/ajukan", ajukan, ["POST"]),
+    ("/<int:skp_id>/rencana/tambah/<bagian>", rencana_tambah, GET_POST),
+    ("/rencana/<int:rencana_id>/edit", rencana_edit, GET_POST),
+    ("/rencana/<int:rencana_id>/hapus", rencana_hapus, GET_POST),
+]
