@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login_as
+from tests.e2e.conftest import JPT, login_as
 from tests.e2e.test_profile import expect_saved, open_profile, simpan
 from tests.e2e.walk import BaseWalk
 
@@ -64,7 +64,8 @@ def test_new_atasan_langsung_takes_effect_when_approved(request, fixture):
     field = dialog.get_by_label("Atasan Langsung", exact=True)
     expect(field).to_have_value(HARYOMO)
     expect(field).to_have_accessible_description(
-        re.compile(re.escape(f"{ACHMAD_NAMA}. Menunggu persetujuan: {HARYOMO_NAMA}"))
+        # The current atasan by name and NIP (issue 8), then the request that waits.
+        re.compile(re.escape(f"{ACHMAD_NAMA} ({JPT}) Menunggu persetujuan: {HARYOMO_NAMA}"))
     )
     expect(walk.atasan_langsung_on_dashboard()).to_contain_text(ACHMAD_NAMA)
     expect(walk.atasan_langsung_on_dashboard()).to_contain_text("menunggu persetujuan")
