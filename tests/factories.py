@@ -142,3 +142,25 @@ def make_uraian(pegawai, teks: str = "Menyusun laporan", urutan: int = 1):
     db.session.add(uraian)
     db.session.flush()
     return uraian
+
+
+def ubah_pegawai_data(p: Pegawai, **changes) -> dict:
+    """The admin's Ubah form as the browser posts it for `p` (roles kept), with `changes`."""
+    data = {
+        "nip": p.nip,
+        "nama": p.nama,
+        "jabatan": p.jabatan,
+        "jenis_jabatan": p.jenis_jabatan,
+        "jenjang": p.jenjang,
+        "pangkat_golongan": p.pangkat_golongan,
+        "unit_kerja": str(p.unit_kerja_id or ""),
+        "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
+        "version": str(p.version_id),
+        "password": "",
+    }
+    if p.is_admin:
+        data["is_admin"] = "y"
+    if p.is_operator:
+        data["is_operator"] = "y"
+    data.update(changes)
+    return data

@@ -39,27 +39,6 @@ def _tambah(unit, **changes):
     return data
 
 
-def _ubah(p, **changes):
-    data = {
-        "nip": p.nip,
-        "nama": p.nama,
-        "jabatan": p.jabatan,
-        "jenis_jabatan": p.jenis_jabatan,
-        "jenjang": p.jenjang,
-        "pangkat_golongan": p.pangkat_golongan,
-        "unit_kerja": str(p.unit_kerja_id or ""),
-        "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
-        "version": str(p.version_id),
-        "password": "",
-    }
-    if p.is_admin:
-        data["is_admin"] = "y"
-    if p.is_operator:
-        data["is_operator"] = "y"
-    data.update(changes)
-    return data
-
-
 # --- list --------------------------------------------------------------------------------------
 
 
@@ -175,7 +154,9 @@ def test_ubah_returns_the_changed_row_and_sets_a_password(world, login):
     html = r.get_data(as_text=True)
     assert "Ubah Pegawai" in html and f'value="{world.other.nip}"' in html
     assert f'value="{world.atasan.nip}"' in html and "Password baru" in html
-    data = _ubah(world.other, jabatan="Analis Kinerja", password="password-baru")
+    data = factories.ubah_pegawai_data(
+        world.other, jabatan="Analis Kinerja", password="password-baru"
+    )
     r = actor.hx_post(f"/admin/pegawai/{world.other.id}/ubah", data=data)
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and r.headers["HX-Trigger"] == "closeModal"
@@ -189,7 +170,8 @@ def test_ubah_returns_the_changed_row_and_sets_a_password(world, login):
 
 def test_ubah_without_javascript_redirects(world, login):
     r = login(world.operator).post(
-        f"/admin/pegawai/{world.other.id}/ubah", data=_ubah(world.other, nama="LAIN, S.E.")
+        f"/admin/pegawai/{world.other.id}/ubah",
+        data=factories.ubah_pegawai_data(world.other, nama="LAIN, S.E."),
     )
     assert r.status_code == 302
     assert _get(world.other.id).nama == "LAIN, S.E."
@@ -198,14 +180,18 @@ def test_ubah_without_javascript_redirects(world, login):
 def test_ubah_refuses_self_and_a_loop_as_atasan(world, login):
     actor = login(world.admin)
     url = f"/admin/pegawai/{world.atasan.id}/ubah"
-    r = actor.post(url, data=_ubah(world.atasan, atasan_langsung=world.atasan.nip))
+    r = actor.post(
+        url, data=factories.ubah_pegawai_data(world.atasan, atasan_langsung=world.atasan.nip)
+    )
     assert r.status_code == 422 and "pegawai itu sendiri" in r.get_data(as_text=True)
-    r = actor.post(url, data=_ubah(world.atasan, atasan_langsung=world.owner.nip))
+    r = actor.post(
+        url, data=factories.ubah_pegawai_data(world.atasan, atasan_langsung=world.owner.nip)
+    )
     assert r.status_code == 422 and "rantai atasan" in r.get_data(as_text=True)
 
 
 def test_a_stale_ubah_is_refused(world, login):
-    data = _ubah(world.other, jabatan="Lama")
+    data = factories.ubah_pegawai_data(world.other, jabatan="Lama")
     world.other.jabatan = "Baru"
     db.session.commit()
     r = login(world.admin).post(f"/admin/pegawai/{world.other.id}/ubah", data=data)
@@ -216,7 +202,7 @@ def test_only_an_admin_hands_out_roles_or_manages_admins(world, login):
     actor = login(world.operator)
     html = actor.get(f"/admin/pegawai/{world.other.id}/ubah").get_data(as_text=True)
     assert 'name="is_admin"' not in html
-    data = _ubah(world.other, is_admin="y", is_operator="y")
+    data = factories.ubah_pegawai_data(world.other, is_admin="y", is_operator="y")
     assert actor.post(f"/admin/pegawai/{world.other.id}/ubah", data=data).status_code == 302
     assert not _get(world.other.id).is_admin
     assert actor.get(f"/admin/pegawai/{world.admin.id}/ubah").status_code == 403
@@ -224,7 +210,7 @@ def test_only_an_admin_hands_out_roles_or_manages_admins(world, login):
 
 
 def test_an_admin_keeps_their_own_admin_role(world, login):
-    data = _ubah(world.admin)
+    data = factories.ubah_pegawai_data(world.admin)
     del data["is_admin"]
     r = login(world.admin).post(f"/admin/pegawai/{world.admin.id}/ubah", data=data)
     assert r.status_code == 422 and "peran Admin Anda sendiri" in r.get_data(as_text=True)

@@ -107,3 +107,17 @@ def test_twenty_simultaneous_tambah_sasaran_number_uniquely(login):
         select(SasaranStrategis.urutan).where(SasaranStrategis.pk_id == pk_id)
     ).all()
     assert sorted(urutan) == list(range(1, 21))
+
+
+def test_twenty_simultaneous_tambah_of_one_skp_period_make_one(login):
+    from webapp.models import Skp
+
+    atasan = factories.make_pegawai("ATASAN", jenis="JPT")
+    jpt = factories.make_pegawai("JPT", jenis="JPT", atasan=atasan)
+    db.session.commit()
+    me, jpt_id = login(jpt), jpt.id
+    data = {"dari": "2022-05-01", "sampai": "2022-05-31", "pendekatan": "kuantitatif"}
+    statuses = simultaneously(me, 20, "/skp-jpt/tambah", data)
+    assert sorted(statuses) == [302] + [422] * 19
+    count = db.session.scalar(select(func.count()).select_from(Skp).where(Skp.pegawai_id == jpt_id))
+    assert count == 1

@@ -44,22 +44,6 @@ def org(world):
     db.session.commit()
 
 
-def _ubah(p, **changes):
-    data = {
-        "nip": p.nip,
-        "nama": p.nama,
-        "jabatan": p.jabatan,
-        "jenis_jabatan": p.jenis_jabatan,
-        "pangkat_golongan": p.pangkat_golongan,
-        "unit_kerja": str(p.unit_kerja_id or ""),
-        "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
-        "version": str(p.version_id),
-        "password": "",
-    }
-    data.update(changes)
-    return data
-
-
 def _get(p):
     db.session.expire_all()
     return db.session.get(Pegawai, p.id)
@@ -69,7 +53,8 @@ def test_operator_manages_accounts_inside_the_given_tree(org, login):
     actor = login(org.operator)
     assert actor.get(f"/admin/pegawai/{org.staf.id}/ubah").status_code == 200
     r = actor.post(
-        f"/admin/pegawai/{org.staf.id}/ubah", data=_ubah(org.staf, password="sandi-baru-1")
+        f"/admin/pegawai/{org.staf.id}/ubah",
+        data=factories.ubah_pegawai_data(org.staf, password="sandi-baru-1"),
     )
     assert r.status_code == 302 and _get(org.staf).check_password("sandi-baru-1")
     assert actor.post(f"/admin/pegawai/{org.staf.id}/nonaktifkan").status_code == 302
@@ -82,7 +67,7 @@ def test_a_jpt_above_or_anyone_outside_is_404(org, login, who):
     actor = login(org.operator)
     hash_before = target.password_hash
     assert actor.get(f"/admin/pegawai/{target.id}/ubah").status_code == 404
-    data = _ubah(target, password="diambil-alih-1")
+    data = factories.ubah_pegawai_data(target, password="diambil-alih-1")
     assert actor.post(f"/admin/pegawai/{target.id}/ubah", data=data).status_code == 404
     assert actor.get(f"/admin/pegawai/{target.id}/nonaktifkan").status_code == 404
     assert actor.post(f"/admin/pegawai/{target.id}/nonaktifkan").status_code == 404
@@ -126,14 +111,14 @@ def test_only_the_admin_sets_the_managed_unit(world, org, login):
     admin = login(world.admin)
     html = admin.get(f"/admin/pegawai/{org.operator.id}/ubah").get_data(as_text=True)
     assert "Unit Kerja yang Dikelola" in html
-    data = _ubah(org.operator, is_operator="y", unit_kelola=str(org.badan.id))
+    data = factories.ubah_pegawai_data(org.operator, is_operator="y", unit_kelola=str(org.badan.id))
     assert admin.post(f"/admin/pegawai/{org.operator.id}/ubah", data=data).status_code == 302
     assert _get(org.operator).unit_kelola_id == org.badan.id
     # An operator sees no such field and cannot set it, not even through a crafted POST.
     actor = login(org.operator)
     html = actor.get(f"/admin/pegawai/{org.staf.id}/ubah").get_data(as_text=True)
     assert "Ubah Pegawai" in html and "Unit Kerja yang Dikelola" not in html
-    data = _ubah(org.staf, unit_kelola=str(org.badan.id), is_operator="y")
+    data = factories.ubah_pegawai_data(org.staf, unit_kelola=str(org.badan.id), is_operator="y")
     assert actor.post(f"/admin/pegawai/{org.staf.id}/ubah", data=data).status_code == 302
     staf = _get(org.staf)
     assert staf.unit_kelola_id is None and not staf.is_operator
@@ -143,7 +128,7 @@ def test_operator_places_pegawai_only_in_the_tree(org, login):
     actor = login(org.operator)
     html = actor.get("/admin/pegawai/tambah").get_data(as_text=True)
     assert "SUBBAG" in html and "DIREKTORAT" not in html
-    data = _ubah(org.staf, unit_kerja=str(org.direktorat.id))
+    data = factories.ubah_pegawai_data(org.staf, unit_kerja=str(org.direktorat.id))
     r = actor.post(f"/admin/pegawai/{org.staf.id}/ubah", data=data)
     assert r.status_code == 422 and "Pilihan tidak sah." in r.get_data(as_text=True)
     assert _get(org.staf).unit_kerja_id == org.sub.id

@@ -13,25 +13,11 @@ SPASI = " " * 10
 PESAN = "Password tidak boleh kosong atau hanya berisi spasi."
 
 
-def _ubah(p: Pegawai, password: str) -> dict:
-    return {
-        "nip": p.nip,
-        "nama": p.nama,
-        "jabatan": p.jabatan,
-        "jenis_jabatan": p.jenis_jabatan,
-        "jenjang": p.jenjang,
-        "pangkat_golongan": p.pangkat_golongan,
-        "unit_kerja": str(p.unit_kerja_id or ""),
-        "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
-        "version": str(p.version_id),
-        "password": password,
-    }
-
-
 def test_admin_ubah_refuses_spaces_and_keeps_the_password(world, login):
     victim = login(world.other)
     r = login(world.admin).hx_post(
-        f"/admin/pegawai/{world.other.id}/ubah", data=_ubah(world.other, SPASI)
+        f"/admin/pegawai/{world.other.id}/ubah",
+        data=factories.ubah_pegawai_data(world.other, password=SPASI),
     )
     assert r.status_code == 422 and PESAN in r.get_data(as_text=True)
     db.session.expire_all()
@@ -40,7 +26,7 @@ def test_admin_ubah_refuses_spaces_and_keeps_the_password(world, login):
 
 
 def test_admin_ubah_with_an_empty_password_changes_nothing(world, login):
-    data = _ubah(world.other, "")
+    data = factories.ubah_pegawai_data(world.other, password="")
     data["jabatan"] = "Analis Kebijakan"
     assert (
         login(world.admin).post(f"/admin/pegawai/{world.other.id}/ubah", data=data).status_code
@@ -51,7 +37,7 @@ def test_admin_ubah_with_an_empty_password_changes_nothing(world, login):
 
 
 def test_admin_tambah_refuses_spaces(world, login):
-    data = _ubah(world.other, SPASI)
+    data = factories.ubah_pegawai_data(world.other, password=SPASI)
     data.update(nip="199111232019031005", version="")
     r = login(world.admin).hx_post("/admin/pegawai/tambah", data=data)
     assert r.status_code == 422 and PESAN in r.get_data(as_text=True)

@@ -34,25 +34,6 @@ def _ubah_password(actor, lama=factories.PASSWORD, baru=BARU, konfirmasi=None, h
     return post("/ubah-password", data=data)
 
 
-def _ubah_pegawai(p: Pegawai, **changes) -> dict:
-    data = {
-        "nip": p.nip,
-        "nama": p.nama,
-        "jabatan": p.jabatan,
-        "jenis_jabatan": p.jenis_jabatan,
-        "jenjang": p.jenjang,
-        "pangkat_golongan": p.pangkat_golongan,
-        "unit_kerja": str(p.unit_kerja_id or ""),
-        "atasan_langsung": p.atasan_langsung.nip if p.atasan_langsung else "",
-        "version": str(p.version_id),
-        "password": "",
-    }
-    if p.is_admin:
-        data.update(is_admin="y", is_operator="y")
-    data.update(changes)
-    return data
-
-
 # --- ending sessions ---------------------------------------------------------------------------
 
 
@@ -92,7 +73,8 @@ def test_after_an_admin_reset_the_old_session_is_gone(world, login):
     victim = login(world.other)
     admin = login(world.admin)
     r = admin.post(
-        f"/admin/pegawai/{world.other.id}/ubah", data=_ubah_pegawai(world.other, password=BARU)
+        f"/admin/pegawai/{world.other.id}/ubah",
+        data=factories.ubah_pegawai_data(world.other, password=BARU),
     )
     assert r.status_code == 302
     assert not _logged_in(victim)
@@ -106,7 +88,7 @@ def test_after_an_admin_reset_the_old_session_is_gone(world, login):
 def test_an_admin_edit_without_a_new_password_keeps_the_sessions(world, login):
     victim = login(world.other)
     admin = login(world.admin)
-    data = _ubah_pegawai(world.other, jabatan="Analis Kebijakan")
+    data = factories.ubah_pegawai_data(world.other, jabatan="Analis Kebijakan")
     assert admin.post(f"/admin/pegawai/{world.other.id}/ubah", data=data).status_code == 302
     assert _logged_in(victim)
 
@@ -114,7 +96,7 @@ def test_an_admin_edit_without_a_new_password_keeps_the_sessions(world, login):
 def test_an_admin_who_resets_their_own_password_stays_logged_in(world, login):
     admin = login(world.admin)
     other_device = login(world.admin)
-    data = _ubah_pegawai(world.admin, password=BARU)
+    data = factories.ubah_pegawai_data(world.admin, password=BARU)
     assert admin.post(f"/admin/pegawai/{world.admin.id}/ubah", data=data).status_code == 302
     assert _logged_in(admin)
     assert not _logged_in(other_device)
