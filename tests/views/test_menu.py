@@ -71,3 +71,10 @@ def test_the_confirmation_pages_hapus_looks_destructive(login):
     assert (
         "Konfirmasi Hapus" in body and '<button type="submit" class="danger">Hapus</button>' in body
     )
+
+
+def test_the_nonaktifkan_confirmation_looks_destructive(login):
+    admin = factories.make_pegawai(jenis="JA", is_operator=True, is_admin=True)
+    other = factories.make_pegawai(jenis="JA")
+    body = login(admin).get(f"/admin/pegawai/{other.id}/nonaktifkan").get_data(as_text=True)
+    assert '<button type="submit" class="danger">Nonaktifkan</button>' in body
