@@ -27,6 +27,10 @@ class BaseWalk:
         expect(self._dialog(title), f"{title} was refused: {errors}").to_have_count(0)
 
     def menu(self, label: str):
+        """Follow a menu entry; on a phone the menu first opens behind its "Menu" button."""
+        toggle = self.page.locator(".menu-toggle summary")
+        if toggle.is_visible() and not self.page.locator(".menu-toggle[open]").count():
+            toggle.click()
         nav = self.page.get_by_role("navigation", name="Menu utama")
         nav.get_by_role("link", name=label, exact=True).click()
 
