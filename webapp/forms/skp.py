@@ -66,7 +66,15 @@ class PeriodeForm(Form):
     version = VersionField()
 
 
+def _id_or_empty(value) -> str:
+    return "" if value is None else str(value)
+
+
 class RencanaForm(Form):
+    # JA/JF Kinerja Utama: the leader's result it intervenes (choices: services.intervensi).
+    intervensi_id = SelectField(
+        "Rencana Kinerja Atasan", choices=[], validate_choice=False, coerce=_id_or_empty
+    )
     teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
     version = VersionField()
@@ -90,7 +98,10 @@ class IndikatorForm(Form):
 class IndikatorTambahanForm(IndikatorForm):
     """INDIKATOR KINERJA TAMBAHAN: an aspek, and a single target or a range."""
 
-    aspek = Pilihan("Aspek", choices=pilihan(ASPEK), default="Kuantitas")
+    # data-aspek: static/app.js renames "Target …" and "Satuan …" when the aspek changes.
+    aspek = Pilihan(
+        "Aspek", choices=pilihan(ASPEK), default="Kuantitas", render_kw={"data-aspek": ""}
+    )
     jenis_target = PilihanRadio(
         "Jenis Target",
         choices=[SelectChoice("satuan", "Target Satuan"), SelectChoice("range", "Target Range")],
