@@ -184,6 +184,7 @@ def test_inline_actions_are_small(world, login):
     )
     assert r.status_code == 200
     sizes["edit"] = len(gzip.compress(r.get_data()))
+    print("JA/JF inline actions, gzip bytes:", sizes)
     assert all(size < 2048 for size in sizes.values()), sizes
 
 
@@ -202,3 +203,31 @@ def test_services_offer_the_atasans_overlapping_results_in_order(app):
     sendiri = factories.make_skp(factories.make_pegawai("SENDIRI", jenis="JF"), jenis="JAJF")
     assert intervensi.rencana_atasan(sendiri) == []
     assert intervensi.pilihan_atasan(sendiri) == [("", "— Pilih Rencana Kinerja Atasan —")]
+
+
+def test_plan_with_intervened_results_stays_constant_and_small(login, count_queries):
+    """20 indicators on results that each name the leader's result: the queries of 2."""
+    w = _cascade()
+    me = login(w["pegawai"])
+    leader_result = w["maret"].rencana[0]
+
+    def plan(dari, rencana, indikator):
+        skp = factories.make_skp(
+            w["pegawai"], jenis="JAJF", dari=dari, rencana=rencana, indikator=indikator
+        )
+        for r in skp.rencana:
+            r.intervensi = leader_result
+        return skp
+
+    few = plan(date(2022, 6, 1), 1, 2)
+    many = plan(date(2022, 7, 1), 4, 5)
+    db.session.commit()
+    measured = []
+    for skp in (few, many):
+        with count_queries() as q:
+            r = me.get(f"{P}/{skp.id}")
+        assert r.status_code == 200 and r.get_data(as_text=True).count("Rencana 1</td>") >= 1
+        measured.append((len(q), len(gzip.compress(r.get_data()))))
+    print("JA/JF plan (queries, gzip bytes) with 2 and 20 indicators:", measured)
+    (q_few, _), (q_many, size) = measured
+    assert q_few == q_many and size < 15 * 1024
