@@ -231,3 +231,24 @@ def test_plan_with_intervened_results_stays_constant_and_small(login, count_quer
     print("JA/JF plan (queries, gzip bytes) with 2 and 20 indicators:", measured)
     (q_few, _), (q_many, size) = measured
     assert q_few == q_many and size < 15 * 1024
+
+
+def test_the_role_copied_is_recorded_and_checked(login):
+    w = _cascade()
+    me = login(w["pegawai"])
+    url = f"{P}/{w['skp'].id}/rencana/tambah/utama"
+    html = text(me.hx_post(url, data={"salin": str(w["peran1"].id)}))
+    assert f'name="peran_id" type="hidden" value="{w["peran1"].id}"' in html
+    data = {"teks": "Peran 1 aja, diubah", "intervensi_id": str(w["maret"].rencana[0].id)}
+    # A role that is not the pegawai's is refused on Simpan too.
+    r = me.hx_post(url, data={**data, "peran_id": str(w["peran_rekan"].id)})
+    assert r.status_code == 422 and "Peran tidak ditemukan pada Matrik Peran Hasil Anda." in text(r)
+    r = me.hx_post(url, data={**data, "peran_id": str(w["peran1"].id)})
+    assert r.status_code == 200
+    rencana = db.session.query(RencanaHasilKerja).filter_by(skp_id=w["skp"].id).one()
+    assert rencana.peran_id == w["peran1"].id
+    # The leader deletes the role: the result stays, its record of the role goes.
+    db.session.delete(w["peran1"])
+    db.session.commit()
+    db.session.refresh(rencana)
+    assert rencana.teks == "Peran 1 aja, diubah" and rencana.peran_id is None

@@ -244,6 +244,7 @@ def _salin(skp: Skp, bagian: str, form: RencanaForm) -> int | None:
             return 422
         form.teks.data = peran.teks
         form.intervensi_id.data = str(peran.rencana.id)
+        form.peran_id.data = str(peran.peran_id)
         return 200
     sasaran = service.sasaran_of(skp, salin)
     if sasaran is not None:
@@ -253,14 +254,21 @@ def _salin(skp: Skp, bagian: str, form: RencanaForm) -> int | None:
 
 
 def _apply_intervensi(skp: Skp, form: RencanaForm, rencana: RencanaHasilKerja) -> bool:
-    """JA/JF Kinerja Utama: the chosen leader's result, refused unless the atasan's."""
-    leader = None
+    """JA/JF Kinerja Utama: the chosen leader's result, refused unless the atasan's; the role
+    it was copied from, refused unless given to the owner."""
+    leader = peran = None
     if form.intervensi_id.data:
         leader = intervensi.intervensi_of(skp, form.intervensi_id.data)
         if leader is None:
             form.intervensi_id.errors.append(intervensi.TIDAK_DITEMUKAN)
-            return False
+    if form.peran_id.data:
+        peran = intervensi.peran_of(skp, form.peran_id.data)
+        if peran is None:
+            form.teks.errors.append(intervensi.PERAN_TIDAK_DITEMUKAN)
+    if form.intervensi_id.errors or form.teks.errors:
+        return False
     rencana.intervensi = leader
+    rencana.peran_id = peran.peran_id if peran else None
     return True
 
 

@@ -77,6 +77,7 @@ class RencanaForm(Form):
     )
     teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
+    peran_id = HiddenField()  # JA/JF: the Matrik Peran Hasil role copied with Salin
     version = VersionField()
 
 
