@@ -9,8 +9,9 @@ The demo's IRDIAN already has 01 Mar 2022 - 31 Mar 2022: he deletes it and opens
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import JPT, login_as
+from tests.e2e.conftest import JPT
 from tests.e2e.test_skp_jpt import JPT_NAMA, Walk, kualitatif_indikator, open_target
+from tests.e2e.test_skp_jpt import start as jpt_start
 
 IRDIAN = "199111232019031005"
 IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"
@@ -19,14 +20,9 @@ PANJANG = "16 Maret 2022 - 31 Maret 2022"
 RINGKAS = "16 Mar - 31 Mar 2022"
 
 
-def start(page, js: bool, pendekatan: str) -> Walk:
+def start(page, js: bool, pendekatan: str):
     """IRDIAN: Rencana SKP JA/JF → Hapus the demo's March period → Tambah 16–31 Mar → Target SKP."""
-    login_as(page, IRDIAN)
-    walk = Walk(page, js)
-    walk.menu("Rencana SKP JA/JF")
-    expect(page.get_by_role("heading", name="Rencana SKP JA/JF")).to_be_visible()
-    expect(walk.periode_row("01 Mar 2022 - 31 Mar 2022")).to_contain_text("Kuantitatif")
-    expect(walk.periode_row("01 Feb 2022 - 28 Feb 2022")).to_contain_text("Kualitatif")
+    walk = jpt_start(page, js, nip=IRDIAN, menu="Rencana SKP JA/JF", februari="01 Feb")
     walk.hapus(walk.periode_row("01 Mar 2022 - 31 Mar 2022"))
     walk.tambah_periode("2022-03-16", "2022-03-31", pendekatan, PERIODE)
     open_target(walk, PERIODE, PANJANG, judul="JA/JF")

@@ -128,14 +128,14 @@ class Walk(BaseWalk):
         expect(row.get_by_role("cell").nth(5)).to_have_text("Disetujui")
 
 
-def start(page, js: bool) -> Walk:
-    login_as(page, JPT)
+def start(page, js: bool, nip=JPT, menu="Rencana SKP JPT", februari="02 Feb") -> Walk:
+    login_as(page, nip)
     walk = Walk(page, js)
-    walk.menu("Rencana SKP JPT")
-    expect(page.get_by_role("heading", name="Rencana SKP JPT")).to_be_visible()
+    walk.menu(menu)
+    expect(page.get_by_role("heading", name=menu)).to_be_visible()
     # The demo's two periods, as in the manual's first screenshot.
     expect(walk.periode_row("01 Mar 2022 - 31 Mar 2022")).to_contain_text("Kuantitatif")
-    expect(walk.periode_row("02 Feb 2022 - 28 Feb 2022")).to_contain_text("Kualitatif")
+    expect(walk.periode_row(f"{februari} 2022 - 28 Feb 2022")).to_contain_text("Kualitatif")
     return walk
 
 
