@@ -71,11 +71,11 @@ def _id_or_empty(value) -> str:
 
 
 class RencanaForm(Form):
+    teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)  # first: it shows STALE
     # JA/JF Kinerja Utama: the leader's result it intervenes (choices: services.intervensi).
     intervensi_id = SelectField(
         "Rencana Kinerja Atasan", choices=[], validate_choice=False, coerce=_id_or_empty
     )
-    teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
     sasaran_id = HiddenField()
     peran_id = HiddenField()  # JA/JF: the Matrik Peran Hasil role copied with Salin
     version = VersionField()
