@@ -252,3 +252,20 @@ def test_the_role_copied_is_recorded_and_checked(login):
     db.session.commit()
     db.session.refresh(rencana)
     assert rencana.teks == "Peran 1 aja, diubah" and rencana.peran_id is None
+
+
+def test_a_ja_atasans_skp_ja_jf_results_are_offered_too(login):
+    """The cascade goes on below the JPT: a JF under a JA intervenes the JA's SKP JA/JF."""
+    kepala = factories.make_pegawai("KEPALA SUBBAG", jenis="JA")
+    ja_skp = factories.make_skp(
+        kepala, jenis="JAJF", dari=date(2022, 3, 10), sampai=date(2022, 4, 30)
+    )
+    staf = factories.make_pegawai("STAF", jenis="JF", atasan=kepala)
+    skp = factories.make_skp(staf, jenis="JAJF", rencana=0)
+    db.session.commit()
+    me = login(staf)
+    html = text(me.hx_get(f"{P}/{skp.id}/rencana/tambah/utama"))
+    assert f'<option value="{ja_skp.rencana[0].id}">Rencana 1</option>' in html
+    assert "Belum ada peran untuk Anda pada Matrik Peran Hasil periode ini" in html
+    data = {"teks": "Diketik sendiri", "intervensi_id": str(ja_skp.rencana[0].id)}
+    assert me.hx_post(f"{P}/{skp.id}/rencana/tambah/utama", data=data).status_code == 200
