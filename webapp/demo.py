@@ -276,21 +276,27 @@ def load_demo() -> None:
         intervensi=utama,
     )
     _rencana(jf_kual, "utama", 2, "Hasil kerja 2", [dict(teks="Indikator 13")], intervensi=utama)
-    _matrik_peran_hasil(utama, fitriani=fitriani, irdian=irdian, zahara=zahara)
+    peran = _matrik_peran_hasil(utama, fitriani=fitriani, irdian=irdian, zahara=zahara)
+    # His two Kinerja Utama were copied with Salin from the roles ACHMAD gave him.
+    for rencana in jf.rencana:
+        rencana.peran = peran.get(rencana.teks)
     db.session.commit()
 
 
-def _matrik_peran_hasil(utama, fitriani, irdian, zahara) -> None:
-    """ACHMAD's Matrik Peran Hasil on "Strategis 1", and Uraian Jabatan to Salin from."""
+def _matrik_peran_hasil(utama, fitriani, irdian, zahara) -> dict:
+    """ACHMAD's Matrik Peran Hasil on "Strategis 1", and Uraian Jabatan to Salin from; IRDIAN's
+    roles by their text."""
     matrik = MatrikPeranHasil(rencana=utama, jumlah_kolom=3)
     for kolom, teks in enumerate(("peran 1 fitri", "Peran 2 fitri", "Peran 3 fitri"), start=1):
         matrik.peran.append(
             PeranHasil(kolom=kolom, pegawai=fitriani, jabatan_tim="Ketua Tim", teks=teks)
         )
+    peran_irdian = {}
     for kolom, teks in enumerate(("Peran 1 aja", "Peran 2 aja"), start=1):
-        matrik.peran.append(
-            PeranHasil(kolom=kolom, pegawai=irdian, jabatan_tim="Anggota Tim", teks=teks)
+        peran_irdian[teks] = PeranHasil(
+            kolom=kolom, pegawai=irdian, jabatan_tim="Anggota Tim", teks=teks
         )
+        matrik.peran.append(peran_irdian[teks])
     db.session.add(matrik)
     uraian = {
         irdian: (
@@ -306,3 +312,4 @@ def _matrik_peran_hasil(utama, fitriani, irdian, zahara) -> None:
     for pegawai, daftar in uraian.items():
         for urutan, teks in enumerate(daftar, start=1):
             db.session.add(UraianJabatan(pegawai=pegawai, urutan=urutan, teks=teks))
+    return peran_irdian

@@ -250,6 +250,7 @@ def upgrade():
     sa.Column('teks', sa.Text(), nullable=False),
     sa.Column('sasaran_id', sa.Integer(), nullable=True),
     sa.Column('intervensi_id', sa.Integer(), nullable=True),
+    sa.Column('peran_id', sa.Integer(), nullable=True),
     sa.Column('version_id', sa.Integer(), nullable=False),
     sa.CheckConstraint("bagian IN ('utama', 'tambahan')", name=op.f('ck_rencana_hasil_kerja_bagian')),
     sa.ForeignKeyConstraint(['intervensi_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_rencana_hasil_kerja_intervensi_id_rencana_hasil_kerja'), ondelete='SET NULL'),
@@ -259,6 +260,7 @@ def upgrade():
     )
     with op.batch_alter_table('rencana_hasil_kerja', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rencana_hasil_kerja_intervensi_id'), ['intervensi_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_rencana_hasil_kerja_peran_id'), ['peran_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rencana_hasil_kerja_sasaran_id'), ['sasaran_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rencana_hasil_kerja_skp_id'), ['skp_id'], unique=False)
 
@@ -335,6 +337,8 @@ def upgrade():
 
     with op.batch_alter_table('matrik_peran_hasil', schema=None) as batch_op:
         batch_op.create_foreign_key(batch_op.f('fk_matrik_peran_hasil_induk_id_peran_hasil'), 'peran_hasil', ['induk_id'], ['id'], ondelete='CASCADE')
+    with op.batch_alter_table('rencana_hasil_kerja', schema=None) as batch_op:
+        batch_op.create_foreign_key(batch_op.f('fk_rencana_hasil_kerja_peran_id_peran_hasil'), 'peran_hasil', ['peran_id'], ['id'], ondelete='SET NULL')
 
     op.create_table('uraian_jabatan',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -357,6 +361,8 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_uraian_jabatan_pegawai_id'))
 
     op.drop_table('uraian_jabatan')
+    with op.batch_alter_table('rencana_hasil_kerja', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_rencana_hasil_kerja_peran_id_peran_hasil'), type_='foreignkey')
     with op.batch_alter_table('matrik_peran_hasil', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_matrik_peran_hasil_induk_id_peran_hasil'), type_='foreignkey')
     with op.batch_alter_table('peran_hasil', schema=None) as batch_op:
@@ -374,6 +380,7 @@ def downgrade():
     with op.batch_alter_table('rencana_hasil_kerja', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rencana_hasil_kerja_skp_id'))
         batch_op.drop_index(batch_op.f('ix_rencana_hasil_kerja_sasaran_id'))
+        batch_op.drop_index(batch_op.f('ix_rencana_hasil_kerja_peran_id'))
         batch_op.drop_index(batch_op.f('ix_rencana_hasil_kerja_intervensi_id'))
 
     op.drop_table('rencana_hasil_kerja')

@@ -5,8 +5,6 @@ without) and the kualitatif model (with JS); the Pejabat Penilai approves in SKP
 "Kembalikan" with a note reopens an SKP to its owner.
 """
 
-import re
-
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
@@ -108,15 +106,15 @@ class Walk(BaseWalk):
         expect(self.page.get_by_text("Anda telah keluar.")).to_be_visible()
         login_as(self.page, nip)
 
-    def atasan_setujui(self, periode_ringkas: str):
+    def atasan_setujui(self, periode_ringkas: str, atasan=ATASAN, owner_nama=JPT_NAMA):
         """As the Pejabat Penilai: SKP Bawahan → Target SKP of that period → Setujui."""
         page = self.page
-        self.keluar_masuk(ATASAN)
+        self.keluar_masuk(atasan)
         self.menu("SKP Bawahan")
         expect(page.get_by_role("heading", name="SKP Bawahan")).to_be_visible()
         row = page.locator("#skp-bawahan tbody tr").filter(has_text=periode_ringkas)
         expect(row).to_have_count(1)
-        expect(row).to_contain_text(JPT_NAMA)
+        expect(row).to_contain_text(owner_nama)
         expect(row.get_by_role("cell").nth(5)).to_have_text("Diajukan")
         row.get_by_role("link", name="Target SKP").click()
         expect(page.get_by_role("heading", name="Status SKP: Diajukan")).to_be_visible()
@@ -130,22 +128,21 @@ class Walk(BaseWalk):
         expect(row.get_by_role("cell").nth(5)).to_have_text("Disetujui")
 
 
-def start(page, js: bool) -> Walk:
-    login_as(page, JPT)
+def start(page, js: bool, nip=JPT, menu="Rencana SKP JPT", februari="02 Feb") -> Walk:
+    login_as(page, nip)
     walk = Walk(page, js)
-    walk.menu("Rencana SKP JPT")
-    expect(page.get_by_role("heading", name="Rencana SKP JPT")).to_be_visible()
+    walk.menu(menu)
+    expect(page.get_by_role("heading", name=menu)).to_be_visible()
     # The demo's two periods, as in the manual's first screenshot.
     expect(walk.periode_row("01 Mar 2022 - 31 Mar 2022")).to_contain_text("Kuantitatif")
-    expect(walk.periode_row("02 Feb 2022 - 28 Feb 2022")).to_contain_text("Kualitatif")
+    expect(walk.periode_row(f"{februari} 2022 - 28 Feb 2022")).to_contain_text("Kualitatif")
     return walk
 
 
-def open_target(walk: Walk, periode: str, panjang: str):
+def open_target(walk: Walk, periode: str, panjang: str, judul: str = "JPT"):
     walk.periode_row(periode).get_by_role("link", name="Target SKP").click()
-    expect(walk.page.get_by_role("heading", name=re.compile("RENCANA SKP JPT"))).to_contain_text(
-        f"PERIODE {panjang}"
-    )
+    heading = walk.page.get_by_role("heading", name=f"RENCANA SKP {judul}")
+    expect(heading).to_contain_text(f"PERIODE {panjang}")
     expect(walk.page.get_by_text("Status: Draf")).to_be_visible()
 
 

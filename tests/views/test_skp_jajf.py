@@ -53,7 +53,7 @@ def test_kuantitatif_plan_has_the_manual_columns_and_aspek(world, login):
         assert f">{col}</th>" in page
     assert "A. UTAMA" in page and "B. KINERJA TAMBAHAN" in page and "PERSPEKTIF" not in page
     assert "<td>Kuantitas</td>" in page and "PERILAKU KERJA" in page
-    # Input Kinerja Utama: no Perjanjian Kinerja to Salin from (MPH Salin is a later step).
+    # Input Kinerja Utama: no Perjanjian Kinerja to Salin from (JA/JF copies from the MPH).
     dialog = text(me.hx_get(f"{P}/{world.skp_jajf.id}/rencana/tambah/utama"))
     assert "Perjanjian Kinerja" not in dialog and "Rencana Kinerja (Kinerja Utama)" in dialog
 

@@ -27,6 +27,7 @@ from webapp.blueprints.skp_rencana import (
 )
 from webapp.domain.angka import format_angka
 from webapp.domain.berakhlak import PERAN_PENILAI, aspek
+from webapp.domain.intervensi import label_target
 from webapp.domain.status_skp import can_edit
 from webapp.extensions import db
 from webapp.forms.skp import (
@@ -74,6 +75,7 @@ def _indikator_form(rencana: RencanaHasilKerja, obj: Indikator | None = None):
         form = IndikatorTambahanForm(obj=obj)
         if obj is not None and request.method == "GET":
             form.jenis_target.data = "range" if obj.target_atas is not None else "satuan"
+        form.target.label.text, form.satuan.label.text = label_target(form.aspek.data)
     else:
         form = IndikatorForm(obj=obj)
     if not jenis().perspektif:

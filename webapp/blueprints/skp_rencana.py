@@ -18,6 +18,7 @@ from webapp.extensions import db
 from webapp.forms import EmptyForm
 from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
 from webapp.models import RencanaHasilKerja, Skp
+from webapp.services import intervensi
 from webapp.services import skp as service
 from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
@@ -203,11 +204,18 @@ def _rencana_label(skp: Skp, bagian: str) -> str:
     return "Rencana Kinerja (Kinerja Utama)" if bagian == "utama" else "Kinerja tambahan"
 
 
+def _salin_from(bagian: str) -> str | None:
+    """Where this section's Salin copies from: "pk", "mph" (Kinerja Utama only) or None."""
+    return jenis().salin_utama if bagian == "utama" else None
+
+
 def rencana_dialog(skp, rencana, bagian, form, status=200, iform=None):
     form.teks.label.text = _rencana_label(skp, bagian)
     if iform is None and rencana is not None and skp.pendekatan == "kualitatif":
         iform = IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, formdata=None)
-    salin_pk = bagian == "utama" and jenis().salin_utama == "pk"
+    salin = _salin_from(bagian)
+    if salin == "mph":
+        form.intervensi_id.choices = intervensi.pilihan_atasan(skp)
     return render_dialog(
         SCREEN,
         "rencana_dialog",
@@ -217,24 +225,56 @@ def rencana_dialog(skp, rencana, bagian, form, status=200, iform=None):
         bagian=bagian,
         form=form,
         iform=iform,
-        pk=service.pk_of(skp) if salin_pk else None,
+        pk=service.pk_of(skp) if salin == "pk" else None,
+        peran=intervensi.peran_skp(skp) if salin == "mph" else None,
         editable=True,
     )
 
 
-def _salin_sasaran(skp: Skp, form: RencanaForm) -> bool:
-    """Salin: the button posts the sasaran id; its text goes into the form, shown again."""
+def _salin(skp: Skp, bagian: str, form: RencanaForm) -> int | None:
+    """Salin: the button posts the sasaran's (JPT) or the role's (JA/JF) id; its text goes into
+    the form, shown again (nothing is saved). The dialog's status, or None for no Salin."""
     salin = request.form.get("salin")
     if request.method != "POST" or not salin:
-        return False
+        return None
+    if _salin_from(bagian) == "mph":
+        peran = intervensi.peran_of(skp, salin)
+        if peran is None:
+            form.teks.errors = [intervensi.PERAN_TIDAK_DITEMUKAN]  # not validated: a tuple
+            return 422
+        form.teks.data = peran.teks
+        form.intervensi_id.data = str(peran.rencana.id)
+        form.peran_id.data = str(peran.peran_id)
+        return 200
     sasaran = service.sasaran_of(skp, salin)
     if sasaran is not None:
         form.teks.data = sasaran.teks
         form.sasaran_id.data = str(sasaran.id)
+    return 200
+
+
+def _apply_intervensi(skp: Skp, form: RencanaForm, rencana: RencanaHasilKerja) -> bool:
+    """JA/JF Kinerja Utama: the chosen leader's result, refused unless the atasan's; the role
+    it was copied from, refused unless given to the owner."""
+    leader = peran = None
+    if form.intervensi_id.data:
+        leader = intervensi.intervensi_of(skp, form.intervensi_id.data)
+        if leader is None:
+            form.intervensi_id.errors.append(intervensi.TIDAK_DITEMUKAN)
+    if form.peran_id.data:
+        peran = intervensi.peran_of(skp, form.peran_id.data)
+        if peran is None:
+            form.teks.errors.append(intervensi.PERAN_TIDAK_DITEMUKAN)
+    if form.intervensi_id.errors or form.teks.errors:
+        return False
+    rencana.intervensi = leader
+    rencana.peran_id = peran.peran_id if peran else None
     return True
 
 
 def _apply_rencana(skp: Skp, form: RencanaForm, rencana: RencanaHasilKerja) -> bool:
+    if _salin_from(rencana.bagian) == "mph" and not _apply_intervensi(skp, form, rencana):
+        return False
     sasaran = None
     if form.sasaran_id.data:
         sasaran = service.sasaran_of(skp, form.sasaran_id.data)
@@ -254,8 +294,9 @@ def rencana_tambah(skp_id: int, bagian: str):
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
     require_editable(skp)
     form = RencanaForm()
-    if _salin_sasaran(skp, form):
-        return rencana_dialog(skp, None, bagian, form)
+    salin = _salin(skp, bagian, form)
+    if salin:
+        return rencana_dialog(skp, None, bagian, form, salin)
     if submitted(form, skp):  # numbering under the lock, and no change after Ajukan
         rencana = service.tambah_rencana(skp, bagian)
         if _apply_rencana(skp, form, rencana):
@@ -298,8 +339,9 @@ def rencana_edit(rencana_id: int):
     skp = rencana.skp
     require_editable(skp)
     form = versioned(RencanaForm(obj=rencana), rencana)
-    if _salin_sasaran(skp, form):
-        return rencana_dialog(skp, rencana, rencana.bagian, form)
+    salin = _salin(skp, rencana.bagian, form)
+    if salin:
+        return rencana_dialog(skp, rencana, rencana.bagian, form, salin)
     if submitted(form, skp, rencana) and _apply_rencana(skp, form, rencana):
         db.session.commit()
         flash("Rencana diubah.", "success")

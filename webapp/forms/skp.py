@@ -66,9 +66,18 @@ class PeriodeForm(Form):
     version = VersionField()
 
 
+def _id_or_empty(value) -> str:
+    return "" if value is None else str(value)
+
+
 class RencanaForm(Form):
-    teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)
+    teks = teks_panjang("Rencana Kinerja (Kinerja Utama)", 2000)  # first: it shows STALE
+    # JA/JF Kinerja Utama: the leader's result it intervenes (choices: services.intervensi).
+    intervensi_id = SelectField(
+        "Rencana Kinerja Atasan", choices=[], validate_choice=False, coerce=_id_or_empty
+    )
     sasaran_id = HiddenField()
+    peran_id = HiddenField()  # JA/JF: the Matrik Peran Hasil role copied with Salin
     version = VersionField()
 
 
@@ -90,7 +99,10 @@ class IndikatorForm(Form):
 class IndikatorTambahanForm(IndikatorForm):
     """INDIKATOR KINERJA TAMBAHAN: an aspek, and a single target or a range."""
 
-    aspek = Pilihan("Aspek", choices=pilihan(ASPEK), default="Kuantitas")
+    # data-aspek: static/app.js renames "Target …" and "Satuan …" when the aspek changes.
+    aspek = Pilihan(
+        "Aspek", choices=pilihan(ASPEK), default="Kuantitas", render_kw={"data-aspek": ""}
+    )
     jenis_target = PilihanRadio(
         "Jenis Target",
         choices=[SelectChoice("satuan", "Target Satuan"), SelectChoice("range", "Target Range")],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     CheckConstraint,
@@ -21,6 +22,9 @@ from webapp.domain.tanggal import sekarang
 from webapp.extensions import db
 from webapp.models.org import Pegawai
 from webapp.models.perjanjian import IndikatorSasaran, SasaranStrategis
+
+if TYPE_CHECKING:  # models/mph.py imports this module
+    from webapp.models.mph import PeranHasil
 
 
 def _one_of(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
@@ -117,11 +121,17 @@ class RencanaHasilKerja(db.Model):
     intervensi_id: Mapped[int | None] = mapped_column(
         ForeignKey("rencana_hasil_kerja.id", ondelete="SET NULL"), index=True
     )
+    # JA/JF: the role of the Matrik Peran Hasil it was copied from with Salin (kept as a record;
+    # the role may be deleted later). use_alter: the matrix hangs on a rencana (a cycle).
+    peran_id: Mapped[int | None] = mapped_column(
+        ForeignKey("peran_hasil.id", ondelete="SET NULL", use_alter=True), index=True
+    )
     version_id: Mapped[int] = mapped_column(default=1)
 
     skp: Mapped[Skp] = relationship(back_populates="rencana")
     sasaran: Mapped[SasaranStrategis | None] = relationship()
     intervensi: Mapped[RencanaHasilKerja | None] = relationship(remote_side=[id])
+    peran: Mapped[PeranHasil | None] = relationship(post_update=True)
     indikator: Mapped[list[Indikator]] = relationship(
         back_populates="rencana", order_by="Indikator.urutan", cascade="all, delete-orphan"
     )

@@ -72,4 +72,12 @@
     }
     field.focus();
   });
+  // An indicator's target labels follow its aspek: "Target Waktu", "Satuan Waktu".
+  document.addEventListener("change", function (e) {
+    if (!e.target.matches("select[data-aspek]") || !e.target.form) return;
+    ["Target", "Satuan"].forEach(function (word) {
+      var label = e.target.form.querySelector('label[for="' + word.toLowerCase() + '"]');
+      if (label) label.textContent = word + " " + e.target.value;
+    });
+  });
 })();
