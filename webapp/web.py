@@ -341,6 +341,9 @@ def init_app(app: Flask) -> None:
         current_app.logger.exception("Unhandled exception on %s %s", request.method, request.path)
         return _server_error()
 
+    # An empty column (None) renders as nothing, never as "None"; fields the user fills in say
+    # "Belum diisi" where it matters (ui.isi).
+    app.jinja_env.finalize = lambda value: "" if value is None else value
     app.jinja_env.filters.update(
         angka=angka.format_angka,
         rupiah=angka.format_rupiah,

@@ -25,6 +25,7 @@ from webapp.web import (
     error_page,
     hx_done,
     is_htmx,
+    oob_delete,
     oob_insert,
     oob_renumber,
     oob_replace,
@@ -134,10 +135,20 @@ def tambah():
         db.session.commit()
         flash("Periode SKP tersimpan.", "success")
         if is_htmx():
-            row = render_block(LIST, "periode_row", skp=skp, no=service.nomor_periode(skp))
-            return hx_done(oob_insert(row, "beforeend:#periode-rows"))
+            return hx_done(_periode_placed(skp))
         return redirect(url_for(".index"))
     return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=None)
+
+
+def _periode_placed(skp: Skp, all_rows: bool = False) -> str:
+    """The SKP's row inserted out of band at its place by Dari; the rows after it renumbered
+    (every row when `all_rows`: it moved)."""
+    no, following, renumbered = service.posisi_periode(skp)
+    where = f"beforebegin:#skp-{following}" if following else "beforeend:#periode-rows"
+    row = oob_insert(render_block(LIST, "periode_row", skp=skp, no=no), where)
+    if all_rows:
+        renumbered = [(sid, n) for sid, n in service.posisi_periode_semua(skp) if sid != skp.id]
+    return row + oob_renumber((f"skp-no-{sid}", n) for sid, n in renumbered)
 
 
 def edit(skp_id: int):
@@ -145,6 +156,7 @@ def edit(skp_id: int):
     require_editable(skp)
     form = versioned(PeriodeForm(obj=skp), skp)
     if submitted(form, skp, skp) and _periode_valid(form, skp):
+        before = service.nomor_periode(skp)
         skp.dari, skp.sampai = form.dari.data, form.sampai.data
         skp.tahun = skp.dari.year
         skp.pendekatan = form.pendekatan.data
@@ -152,7 +164,11 @@ def edit(skp_id: int):
         flash("Periode SKP diubah.", "success")
         if is_htmx():
             no = service.nomor_periode(skp)
-            return hx_done(oob_replace(render_block(LIST, "periode_row", skp=skp, no=no, oob=True)))
+            if no == before:
+                row = render_block(LIST, "periode_row", skp=skp, no=no, oob=True)
+                return hx_done(oob_replace(row))
+            # A new Dari moves the row: out of its old place, into the new, all renumbered.
+            return hx_done(oob_delete([f"skp-{skp.id}"]) + _periode_placed(skp, all_rows=True))
         return redirect(url_for(".index"))
     return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=skp)
 
