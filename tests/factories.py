@@ -142,3 +142,12 @@ def make_uraian(pegawai, teks: str = "Menyusun laporan", urutan: int = 1):
     db.session.add(uraian)
     db.session.flush()
     return uraian
+
+
+def tanpa_penilai(skp):
+    """An SKP whose perilaku aspects have no penilai yet (new_skp starts them with the Atasan
+    Langsung; an SKP made while the owner had none, or older data, has this state)."""
+    for p in skp.perilaku:
+        p.penilai_peran, p.penilai = None, None
+    db.session.flush()
+    return skp

@@ -1,6 +1,8 @@
 """Defects of issue 7 §4 on the SKP screens: one request test (or more) per defect."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +88,48 @@ def test_plan_renders_no_none_for_empty_columns(me, world, login):
     db.session.commit()
     atasan = login(world.atasan)
     assert "None" not in text(atasan.get(f"/skp-bawahan/{world.skp.id}"))
+
+
+# --- Set Penilai: the Atasan Langsung from the start; the picker of the chosen peran only ----
+
+
+def test_new_skp_starts_every_aspect_with_the_atasan_langsung(me, world):
+    data = {"dari": "2022-04-01", "sampai": "2022-04-30", "pendekatan": "kuantitatif"}
+    assert me.hx_post(f"{P}/tambah", data=data).status_code == 200
+    skp = db.session.query(Skp).filter_by(dari=date(2022, 4, 1)).one()
+    assert [(p.penilai_peran, p.penilai_id) for p in skp.perilaku] == [
+        ("atasan", world.atasan.id)
+    ] * 7
+    body = text(me.get(f"{P}/{skp.id}"))
+    assert body.count("Atasan (ATASAN)") == 7 and "Belum ditentukan" not in body
+
+
+def test_new_skp_without_atasan_leaves_penilai_open():
+    from webapp.services.skp import new_skp
+
+    sendiri = factories.make_pegawai("SENDIRI", jenis="JPT")
+    skp = new_skp(sendiri, "JPT", "kuantitatif", date(2022, 4, 1), date(2022, 4, 30))
+    assert [p.penilai_peran for p in skp.perilaku] == [None] * 7
+
+
+def test_set_penilai_pickers_are_tied_to_their_peran(me, world):
+    for nama in ("BAWAHAN SATU", "BAWAHAN DUA"):
+        factories.make_pegawai(nama, jenis="JA", atasan=world.owner)
+    db.session.commit()
+    body = text(me.hx_get(f"{P}/perilaku/{world.skp.perilaku[0].id}/penilai"))
+    # The bawahan picker sits in its own box that app.css shows only with "Bawahan" checked.
+    assert '<div class="pilih-bawahan">' in body and 'name="bawahan_id"' in body
+    radio = re.search(r'<input[^>]*value="atasan"[^>]*>', body).group(0)
+    assert "checked" in radio, radio  # the Atasan Langsung, set at creation
+    css = (Path(__file__).parents[2] / "webapp/static/app.css").read_text()
+    assert ".pilih-bawahan" in css and "[value=bawahan]:checked" in css
+
+
+def test_batas_atas_is_tied_to_target_range(me, world):
+    rencana = world.skp.rencana[0]
+    rencana.bagian = "tambahan"
+    db.session.commit()
+    body = text(me.hx_get(f"{P}/rencana/{rencana.id}/indikator/tambah"))
+    assert '<div class="batas-atas">' in body and "Batas Atas" in body
+    css = (Path(__file__).parents[2] / "webapp/static/app.css").read_text()
+    assert ".batas-atas" in css and "[value=range]:checked" in css

@@ -63,7 +63,12 @@ def new_skp(pegawai: Pegawai, jenis: str, pendekatan: str, dari: date, sampai: d
             skp.atasan_penilai_nama, skp.atasan_penilai_nip = atasan.nama, atasan.nip
             skp.atasan_penilai_jabatan, skp.atasan_penilai_unit = atasan.jabatan, _unit(atasan)
             skp.atasan_penilai_pangkat = atasan.pangkat_golongan
-    skp.perilaku = [PerilakuKerja(aspek=a.nomor) for a in BERAKHLAK]
+    # Every aspect starts with the Atasan Langsung as penilai (the owner changes only the
+    # exceptions, not seven dialogs on each new SKP).
+    skp.perilaku = [
+        PerilakuKerja(aspek=a.nomor, penilai_peran="atasan" if penilai else None, penilai=penilai)
+        for a in BERAKHLAK
+    ]
     return skp
 
 
