@@ -133,3 +133,48 @@ def test_batas_atas_is_tied_to_target_range(me, world):
     assert '<div class="batas-atas">' in body and "Batas Atas" in body
     css = (Path(__file__).parents[2] / "webapp/static/app.css").read_text()
     assert ".batas-atas" in css and "[value=range]:checked" in css
+
+
+# --- the operator's Catatan Review on the owner's Target SKP ---------------------------------
+
+
+def test_owner_reads_the_catatan_review_with_author_and_local_time(me, world, app):
+    from datetime import datetime
+
+    from webapp.models import CatatanReview
+
+    assert "Catatan Review" not in text(me.get(f"{P}/{world.skp.id}"))
+    db.session.add_all(
+        [
+            CatatanReview(
+                skp_id=world.skp.id,
+                author=world.operator,
+                teks="Lengkapi formula.",
+                created_at=datetime(2026, 11, 24, 2, 26),  # UTC
+            ),
+            CatatanReview(
+                skp_id=world.skp.id,
+                author=world.operator,
+                teks="Sumber data belum jelas.",
+                created_at=datetime(2026, 11, 25, 3, 0),
+            ),
+        ]
+    )
+    db.session.commit()
+    body = text(me.get(f"{P}/{world.skp.id}"))
+    section = body.split('<h2 id="catatan-title">Catatan Review</h2>')[1]
+    assert "OPERATOR" in section and "Lengkapi formula." in section
+    assert app.config["AGENCY_TIMEZONE"] == "Asia/Jakarta"
+    assert "24 Nov 2026 09:26 WIB" in section
+    # Newest first; read-only (no form, no button).
+    assert section.index("Sumber data belum jelas.") < section.index("Lengkapi formula.")
+    assert "<form" not in section.split("</section>")[0]
+
+
+def test_owner_of_an_skp_jajf_reads_its_catatan_review(world, login):
+    from webapp.models import CatatanReview
+
+    db.session.add(CatatanReview(skp_id=world.jajf.skp, author=world.admin, teks="Cek aspek."))
+    db.session.commit()
+    body = text(login(world.operator).get(f"/skp-jajf/{world.jajf.skp}"))
+    assert "Catatan Review" in body and "Cek aspek." in body and "ADMIN" in body

@@ -7,17 +7,18 @@ Every route answers a page without htmx and a fragment with it.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from jinja2_fragments.flask import render_block
 
 from webapp.domain.jenis_skp import BAGIAN, BY_ENDPOINT, JenisSkp
 from webapp.domain.status_skp import STATUS_LABEL, can_edit
-from webapp.domain.tanggal import periode_pendek
+from webapp.domain.tanggal import periode_pendek, waktu_lokal
 from webapp.extensions import db
 from webapp.forms import EmptyForm
 from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
 from webapp.models import RencanaHasilKerja, Skp
+from webapp.services import penetapan
 from webapp.services import skp as service
 from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
@@ -189,7 +190,13 @@ def hapus(skp_id: int):
 
 def target(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
-    return render_template(SCREEN, skp=skp, editable=can_edit(skp.status))
+    return render_template(
+        SCREEN,
+        skp=skp,
+        editable=can_edit(skp.status),
+        catatan=penetapan.catatan_review(skp),  # the operator's Catatan Review, read-only
+        waktu=lambda dt: waktu_lokal(dt, current_app.config["AGENCY_TIMEZONE"]),
+    )
 
 
 def ajukan(skp_id: int):
