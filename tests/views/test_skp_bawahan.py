@@ -115,7 +115,6 @@ def test_list_query_count_does_not_grow_with_rows(world, login, count_queries):
 
 
 def test_target_jpt_kuantitatif_page(world, login):
-    factories.tanpa_penilai(world.skp)
     world.skp.perilaku[0].penilai_peran = "atasan"
     world.skp.perilaku[0].ekspektasi = "Layani dengan cepat"
     db.session.commit()

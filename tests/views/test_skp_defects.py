@@ -115,8 +115,9 @@ def test_new_skp_without_atasan_leaves_penilai_open():
 def test_set_penilai_pickers_are_tied_to_their_peran(me, world):
     for nama in ("BAWAHAN SATU", "BAWAHAN DUA"):
         factories.make_pegawai(nama, jenis="JA", atasan=world.owner)
+    skp = factories.make_skp(world.owner, dari=date(2022, 5, 1), sampai=date(2022, 5, 31))
     db.session.commit()
-    body = text(me.hx_get(f"{P}/perilaku/{world.skp.perilaku[0].id}/penilai"))
+    body = text(me.hx_get(f"{P}/perilaku/{skp.perilaku[0].id}/penilai"))
     # The bawahan picker sits in its own box that app.css shows only with "Bawahan" checked.
     assert '<div class="pilih-bawahan">' in body and 'name="bawahan_id"' in body
     radio = re.search(r'<input[^>]*value="atasan"[^>]*>', body).group(0)

@@ -41,8 +41,6 @@ def test_history_keeps_every_step_and_note(world, login):
 
 
 def test_refused_ajukan_records_nothing(world, login):
-    factories.tanpa_penilai(world.skp)
-    db.session.commit()
     assert login(world.owner).post(f"{P}/{world.skp.id}/ajukan").status_code == 422
     assert db.session.query(RiwayatStatus).count() == 0
 

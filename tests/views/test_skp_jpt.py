@@ -228,7 +228,6 @@ def test_returned_skp_shows_the_note_and_is_editable(me, world):
 
 
 def test_target_page_kuantitatif(me, world):
-    factories.tanpa_penilai(world.skp)
     world.skp.perilaku[0].ekspektasi = "Cepat tanggap"
     db.session.commit()
     r = me.get(f"{P}/{world.skp.id}")
@@ -338,7 +337,6 @@ def test_target_page_with_20_indicators_is_small(login):
 
 
 def test_ajukan_refuses_an_incomplete_plan_with_what_is_missing(me, world):
-    factories.tanpa_penilai(world.skp)
     factories_rencana = RencanaHasilKerja(bagian="tambahan", urutan=1, teks="Tambahan kosong")
     world.skp.rencana.append(factories_rencana)
     db.session.commit()
@@ -852,8 +850,6 @@ def test_set_penilai_picks_one_of_several_bawahan(me, world):
     ],
 )
 def test_set_penilai_refused(me, world, peran, message):
-    factories.tanpa_penilai(world.skp)
-    db.session.commit()
     perilaku = world.skp.perilaku[0]
     r = me.hx_post(f"{P}/perilaku/{perilaku.id}/penilai", data=v(perilaku, peran=peran))
     assert r.status_code == 422 and message in text(r)
