@@ -53,9 +53,12 @@ def render_dialog(template: str, block: str, status: int = 200, **context: Any):
     return render_template("dialog_page.html", body=Markup(html)), status
 
 
-def confirm_page(what: str, back: str) -> str:
-    """Hapus without JavaScript: a confirmation page whose form POSTs to the same URL."""
-    return render_template("confirm.html", what=what, action=request.path, back=back)
+def confirm_page(what: str, back: str, aksi: str = "Hapus", pertanyaan: str = "") -> str:
+    """An action without JavaScript (Hapus; Ajukan, Setujui): a confirmation page whose form
+    POSTs to the same URL. With htmx the same question is the control's hx-confirm."""
+    return render_template(
+        "confirm.html", what=what, action=request.path, back=back, aksi=aksi, pertanyaan=pertanyaan
+    )
 
 
 def hapus_record(record, what: str, back: str, done: str):

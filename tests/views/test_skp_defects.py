@@ -179,3 +179,58 @@ def test_owner_of_an_skp_jajf_reads_its_catatan_review(world, login):
     db.session.commit()
     body = text(login(world.operator).get(f"/skp-jajf/{world.jajf.skp}"))
     assert "Catatan Review" in body and "Cek aspek." in body and "ADMIN" in body
+
+
+# --- Ajukan, Setujui, Kembalikan ask first -----------------------------------------------------
+
+
+def _lengkap(skp):
+    """A plan that can be submitted: its aspects have a penilai."""
+    for p in skp.perilaku:
+        p.penilai_peran, p.penilai_id = "atasan", skp.penilai_id
+    db.session.commit()
+
+
+def test_ajukan_asks_with_js_and_without(me, world):
+    _lengkap(world.skp)
+    page = text(me.get(f"{P}/{world.skp.id}"))
+    form = re.search(r'<form method="get" action="[^"]*/ajukan"[^>]*>', page).group(0)
+    assert 'hx-confirm="Ajukan SKP ini kepada Pejabat Penilai Kinerja?' in form
+    assert 'hx-post="' in form
+    # Without JS: GET and HEAD only ask, and change nothing.
+    for r in (
+        me.get(f"{P}/{world.skp.id}/ajukan"),
+        me._request("HEAD", f"{P}/{world.skp.id}/ajukan"),
+    ):
+        assert r.status_code == 200
+        assert db.session.get(Skp, world.skp.id).status == "draft"
+    confirm = text(me.get(f"{P}/{world.skp.id}/ajukan"))
+    assert "Konfirmasi Ajukan" in confirm and "tidak dapat diubah" in confirm
+    assert f'<form method="post" action="{P}/{world.skp.id}/ajukan">' in confirm
+    assert ">Ajukan</button>" in confirm and f'href="{P}/{world.skp.id}">Batal</a>' in confirm
+    r = me.post(f"{P}/{world.skp.id}/ajukan")
+    assert r.status_code == 302 and db.session.get(Skp, world.skp.id).status == "diajukan"
+    # Submitted: no more Ajukan, and its confirmation page is refused.
+    assert me.get(f"{P}/{world.skp.id}/ajukan").status_code == 403
+
+
+def test_setujui_asks_with_js_and_without(world, login):
+    _lengkap(world.skp)
+    world.skp.status = "diajukan"
+    db.session.commit()
+    atasan = login(world.atasan)
+    page = text(atasan.get(f"/skp-bawahan/{world.skp.id}"))
+    form = re.search(r'<form method="get" action="[^"]*/setujui"[^>]*>', page).group(0)
+    assert 'hx-confirm="Setujui SKP ini?' in form
+    kembalikan = text(atasan.hx_get(f"/skp-bawahan/{world.skp.id}/kembalikan"))
+    assert 'hx-confirm="Kembalikan SKP ini kepada pegawai untuk diperbaiki?"' in kembalikan
+    url = f"/skp-bawahan/{world.skp.id}/setujui"
+    for r in (atasan.get(url), atasan._request("HEAD", url)):
+        assert r.status_code == 200
+        assert db.session.get(Skp, world.skp.id).status == "diajukan"
+    confirm = text(atasan.get(url))
+    assert "Konfirmasi Setujui" in confirm and f'<form method="post" action="{url}">' in confirm
+    assert atasan.post(url).status_code == 302
+    assert db.session.get(Skp, world.skp.id).status == "disetujui"
+    # Approved: the confirmation page says it cannot be approved again.
+    assert atasan.get(url).status_code == 409

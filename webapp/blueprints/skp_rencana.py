@@ -199,9 +199,18 @@ def target(skp_id: int):
     )
 
 
+AJUKAN_TANYA = (
+    "Ajukan SKP ini kepada Pejabat Penilai Kinerja? Setelah diajukan, SKP tidak dapat diubah "
+    "sampai dikembalikan oleh Pejabat Penilai Kinerja."
+)
+
+
 def ajukan(skp_id: int):
+    """POST submits; GET (and HEAD) only asks: the page without JS (htmx asks by hx-confirm)."""
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
     require_editable(skp)
+    if request.method != "POST":
+        return confirm_page("SKP", target_url(skp), aksi="Ajukan", pertanyaan=AJUKAN_TANYA)
     confirmed()
     lock_editable(skp)
     problems = service.ajukan(skp, me())
@@ -349,7 +358,7 @@ ROUTES = [
     ("/<int:skp_id>/edit", edit, GET_POST),
     ("/<int:skp_id>/hapus", hapus, GET_POST),
     ("/<int:skp_id>", target, ["GET"]),
-    ("/<int:skp_id>/ajukan", ajukan, ["POST"]),
+    ("/<int:skp_id>/ajukan", ajukan, GET_POST),
     ("/<int:skp_id>/rencana/tambah/<bagian>", rencana_tambah, GET_POST),
     ("/rencana/<int:rencana_id>/edit", rencana_edit, GET_POST),
     ("/rencana/<int:rencana_id>/hapus", rencana_hapus, GET_POST),
