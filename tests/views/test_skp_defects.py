@@ -234,3 +234,83 @@ def test_setujui_asks_with_js_and_without(world, login):
     assert db.session.get(Skp, world.skp.id).status == "disetujui"
     # Approved: the confirmation page says it cannot be approved again.
     assert atasan.get(url).status_code == 409
+
+
+# --- a leader's result others build on is not deleted -----------------------------------------
+
+
+def _diintervensi(world):
+    """A JA/JF bawahan's SKP whose rencana intervenes the owner's (a leader's) result."""
+    from webapp.models import RencanaHasilKerja
+
+    irdian = factories.make_pegawai("IRDIAN", jenis="JF", atasan=world.owner)
+    skp = factories.make_skp(irdian, jenis="JAJF", rencana=0)
+    skp.rencana.append(
+        RencanaHasilKerja(bagian="utama", urutan=1, teks="Ikut", intervensi=world.rencana)
+    )
+    db.session.commit()
+    return skp
+
+
+def test_hapus_of_an_intervened_result_is_refused_with_the_skp_named(me, world):
+    from webapp.models import RencanaHasilKerja
+
+    _diintervensi(world)
+    url = f"{P}/rencana/{world.rencana.id}/hapus"
+    message = (
+        "Rencana ini diintervensi oleh SKP JA/JF IRDIAN periode 01 Mar 2022 - 31 Mar 2022; "
+        "hapus atau ubah rencana di SKP itu terlebih dahulu."
+    )
+    r = me.hx_post(url)
+    assert r.status_code == 409 and message in text(r) and r.headers["HX-Reswap"] == "none"
+    r = me.post(url)
+    assert r.status_code == 409 and message in text(r)
+    # Without JS the confirmation page says so at once.
+    r = me.get(url)
+    assert r.status_code == 409 and message in text(r) and "Konfirmasi Hapus" not in text(r)
+    assert db.session.get(RencanaHasilKerja, world.rencana.id) is not None
+    # Nor does the whole period go.
+    r = me.hx_post(f"{P}/{world.skp.id}/hapus")
+    assert (
+        r.status_code == 409
+        and "Rencana SKP periode 01 Mar 2022 - 31 Mar 2022 diintervensi" in (text(r))
+    )
+    assert db.session.get(Skp, world.skp.id) is not None
+
+
+def test_hapus_of_a_result_with_matrik_roles_is_refused(me, world):
+    from webapp.models import RencanaHasilKerja
+
+    zahara = factories.make_pegawai("ZAHARA", jenis="JA", atasan=world.owner)
+    factories.make_peran(factories.make_matrik(world.rencana), zahara)
+    db.session.commit()
+    r = me.hx_post(f"{P}/rencana/{world.rencana.id}/hapus")
+    assert r.status_code == 409
+    assert "Rencana ini memiliki peran pada Matrik Peran Hasil (ZAHARA)" in text(r)
+    assert db.session.get(RencanaHasilKerja, world.rencana.id) is not None
+
+
+def test_hapus_of_a_free_result_still_deletes(me, world):
+    from webapp.models import MatrikPeranHasil, RencanaHasilKerja
+
+    factories.make_matrik(world.rencana)  # an empty matrix does not hold the result
+    db.session.commit()
+    rencana_id = world.rencana.id
+    assert me.hx_post(f"{P}/rencana/{rencana_id}/hapus").status_code == 200
+    assert db.session.get(RencanaHasilKerja, rencana_id) is None
+    assert db.session.query(MatrikPeranHasil).count() == 0
+
+
+def test_the_database_restricts_deleting_an_intervened_result(world):
+    from sqlalchemy import delete
+    from sqlalchemy.exc import IntegrityError
+
+    from webapp.models import RencanaHasilKerja
+
+    _diintervensi(world)
+    with pytest.raises(IntegrityError):
+        db.session.execute(
+            delete(RencanaHasilKerja).where(RencanaHasilKerja.id == world.rencana.id)
+        )
+        db.session.flush()
+    db.session.rollback()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from jinja2_fragments.flask import render_block
+from sqlalchemy.exc import IntegrityError
 
 from webapp.domain.jenis_skp import BAGIAN, BY_ENDPOINT, JenisSkp
 from webapp.domain.status_skp import STATUS_LABEL, can_edit
@@ -18,7 +19,7 @@ from webapp.extensions import db
 from webapp.forms import EmptyForm
 from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
 from webapp.models import RencanaHasilKerja, Skp
-from webapp.services import penetapan
+from webapp.services import in_use, penetapan
 from webapp.services import skp as service
 from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
@@ -174,15 +175,46 @@ def edit(skp_id: int):
     return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=skp)
 
 
+def tetap(alasan: str):
+    """A Hapus refused because another record points here: 409 with the reason; the row stays."""
+    db.session.rollback()
+    html, status = error_page(409, "Tidak dapat dihapus", alasan)
+    response = Response(html, status, mimetype="text/html")
+    response.headers["HX-Reswap"] = "none"
+    return response
+
+
+def hapus_kecuali_dipakai(rencana_ids: list[int], subjek: str, hapus):
+    """Run `hapus()` unless another SKP intervenes, or the Matrik Peran Hasil divides, one of
+    the results (checked in the delete's transaction; RESTRICT is the database's backstop)."""
+    alasan = in_use.alasan_rencana_tetap(rencana_ids, subjek)
+    if alasan:
+        return tetap(alasan)
+    try:
+        return hapus()
+    except IntegrityError:
+        db.session.rollback()
+        return tetap(in_use.alasan_rencana_tetap(rencana_ids, subjek) or f"{subjek} dipakai.")
+
+
 def hapus(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me())
     require_editable(skp)
+    ids = [r.id for r in skp.rencana]
+    subjek = f"Rencana SKP periode {periode_pendek(skp.dari, skp.sampai)}"
     if request.method != "POST":
+        alasan = in_use.alasan_rencana_tetap(ids, subjek)
+        if alasan:  # the page without JS says so at once instead of asking
+            return tetap(alasan)
         return confirm_page(f"periode {periode_pendek(skp.dari, skp.sampai)}", url_for(".index"))
     confirmed()
     lock_editable(skp)
-    renumbered = service.hapus_periode(skp)
-    return deleted("Periode SKP dihapus.", renumbered, "skp-no", url_for(".index"))
+
+    def go():
+        renumbered = service.hapus_periode(skp)
+        return deleted("Periode SKP dihapus.", renumbered, "skp-no", url_for(".index"))
+
+    return hapus_kecuali_dipakai(ids, subjek, go)
 
 
 # --- Target SKP and Ajukan ---------------------------------------------------------------------
@@ -344,11 +376,18 @@ def rencana_hapus(rencana_id: int):
     skp = rencana.skp
     require_editable(skp)
     if request.method != "POST":
+        alasan = in_use.alasan_rencana_tetap([rencana.id])
+        if alasan:  # the page without JS says so at once instead of asking
+            return tetap(alasan)
         return confirm_page(f"rencana \u201c{rencana.teks}\u201d", target_url(skp))
     confirmed()
     lock_editable(skp)
-    renumbered = service.hapus_rencana(rencana)
-    return deleted("Rencana dihapus.", renumbered, "rencana-no", target_url(skp))
+
+    def go():
+        renumbered = service.hapus_rencana(rencana)
+        return deleted("Rencana dihapus.", renumbered, "rencana-no", target_url(skp))
+
+    return hapus_kecuali_dipakai([rencana.id], "Rencana ini", go)
 
 
 GET_POST = ["GET", "POST"]

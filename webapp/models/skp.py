@@ -114,8 +114,9 @@ class RencanaHasilKerja(db.Model):
     sasaran_id: Mapped[int | None] = mapped_column(
         ForeignKey("sasaran_strategis.id", ondelete="RESTRICT"), index=True
     )
+    # RESTRICT: a leader's result another SKP intervenes is not deleted behind its back.
     intervensi_id: Mapped[int | None] = mapped_column(
-        ForeignKey("rencana_hasil_kerja.id", ondelete="SET NULL"), index=True
+        ForeignKey("rencana_hasil_kerja.id", ondelete="RESTRICT"), index=True
     )
     version_id: Mapped[int] = mapped_column(default=1)
 
