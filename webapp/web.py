@@ -374,6 +374,10 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["menu_for"] = menu_for
 
+    from webapp.ikon import ikon
+
+    app.jinja_env.globals["ikon"] = ikon
+
     from webapp.domain.jenis_skp import jenis_skp
 
     app.jinja_env.globals["jenis_skp"] = jenis_skp

@@ -314,3 +314,19 @@ def test_the_database_restricts_deleting_an_intervened_result(world):
         )
         db.session.flush()
     db.session.rollback()
+
+
+# --- one icon per action ---------------------------------------------------------------------
+
+
+def test_target_skp_and_realisasi_have_one_icon_each_everywhere(me, world, login):
+    from webapp.ikon import IKON
+
+    target = f'aria-label="Target SKP" title="Target SKP">{IKON["target"]}</a>'
+    listing = text(me.get(f"{P}/"))
+    assert target in listing
+    assert f'title="Realisasi (belum tersedia)">{IKON["realisasi"]}</button>' in listing
+    assert target in text(login(world.atasan).get("/skp-bawahan/"))
+    plan = text(me.get(f"{P}/{world.skp.id}"))
+    for label, aksi in (("Edit", "edit"), ("Hapus", "hapus"), ("Set Penilai", "penilai")):
+        assert f'aria-label="{label}" title="{label}">{IKON[aksi]}</a>' in plan
