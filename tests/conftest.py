@@ -127,7 +127,9 @@ def world():
     operator = factories.make_pegawai("OPERATOR", jenis="JA", is_operator=True)
     admin = factories.make_pegawai("ADMIN", jenis="JA", is_admin=True)
     pk = factories.make_pk(owner)
-    skp = factories.make_skp(owner)
+    # Its perilaku have no penilai yet (new_skp gives them the Atasan Langsung): the owner's
+    # Ajukan is refused with what is missing, and Set Penilai starts from nothing.
+    skp = factories.tanpa_penilai(factories.make_skp(owner))
     # The operator manages the unit of `other` (not the owner's): admin.py's rules act on it.
     operator.unit_kelola = other.unit_kerja
     # The owner asked for `other` as Atasan II: only `other` decides (Persetujuan Atasan).

@@ -164,3 +164,12 @@ def ubah_pegawai_data(p: Pegawai, **changes) -> dict:
         data["is_operator"] = "y"
     data.update(changes)
     return data
+
+
+def tanpa_penilai(skp):
+    """An SKP whose perilaku aspects have no penilai yet (new_skp starts them with the Atasan
+    Langsung; an SKP made while the owner had none, or older data, has this state)."""
+    for p in skp.perilaku:
+        p.penilai_peran, p.penilai = None, None
+    db.session.flush()
+    return skp

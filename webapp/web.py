@@ -58,9 +58,12 @@ def render_dialog(template: str, block: str, status: int = 200, **context: Any):
     return render_template("dialog_page.html", body=Markup(html), title=title), status
 
 
-def confirm_page(what: str, back: str) -> str:
-    """Hapus without JavaScript: a confirmation page whose form POSTs to the same URL."""
-    return render_template("confirm.html", what=what, action=request.path, back=back)
+def confirm_page(what: str, back: str, aksi: str = "Hapus", pertanyaan: str = "") -> str:
+    """An action without JavaScript (Hapus; Ajukan, Setujui): a confirmation page whose form
+    POSTs to the same URL. With htmx the same question is the control's hx-confirm."""
+    return render_template(
+        "confirm.html", what=what, action=request.path, back=back, aksi=aksi, pertanyaan=pertanyaan
+    )
 
 
 def hapus_record(record, what: str, back: str, done: str):
@@ -346,6 +349,9 @@ def init_app(app: Flask) -> None:
         current_app.logger.exception("Unhandled exception on %s %s", request.method, request.path)
         return _server_error()
 
+    # An empty column (None) renders as nothing, never as "None"; fields the user fills in say
+    # "Belum diisi" where it matters (ui.isi).
+    app.jinja_env.finalize = lambda value: "" if value is None else value
     app.jinja_env.filters.update(
         angka=angka.format_angka,
         rupiah=angka.format_rupiah,
@@ -373,6 +379,10 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["menu_for"] = menu_for
     app.jinja_env.globals["menu_current"] = menu_current
+
+    from webapp.ikon import ikon
+
+    app.jinja_env.globals["ikon"] = ikon
 
     from webapp.domain.jenis_skp import jenis_skp
 

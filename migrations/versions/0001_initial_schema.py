@@ -253,7 +253,7 @@ def upgrade():
     sa.Column('peran_id', sa.Integer(), nullable=True),
     sa.Column('version_id', sa.Integer(), nullable=False),
     sa.CheckConstraint("bagian IN ('utama', 'tambahan')", name=op.f('ck_rencana_hasil_kerja_bagian')),
-    sa.ForeignKeyConstraint(['intervensi_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_rencana_hasil_kerja_intervensi_id_rencana_hasil_kerja'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['intervensi_id'], ['rencana_hasil_kerja.id'], name=op.f('fk_rencana_hasil_kerja_intervensi_id_rencana_hasil_kerja'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['sasaran_id'], ['sasaran_strategis.id'], name=op.f('fk_rencana_hasil_kerja_sasaran_id_sasaran_strategis'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['skp_id'], ['skp.id'], name=op.f('fk_rencana_hasil_kerja_skp_id_skp'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rencana_hasil_kerja'))

@@ -61,7 +61,9 @@ def _rules(prefix: str, ep: str, ids, owner: str, outsiders: tuple, penilai_ok: 
             lambda w: f"{prefix}/{ids(w).skp}/hapus", get=owned(200), post=owned(302)
         ),
         f"{ep}.target": Rule(lambda w: f"{prefix}/{ids(w).skp}", get=owned(200)),
-        f"{ep}.ajukan": Rule(lambda w: f"{prefix}/{ids(w).skp}/ajukan", post=owned(422)),
+        f"{ep}.ajukan": Rule(
+            lambda w: f"{prefix}/{ids(w).skp}/ajukan", get=owned(200), post=owned(422)
+        ),
         f"{ep}.rencana_tambah": Rule(
             lambda w: f"{prefix}/{ids(w).skp}/rencana/tambah/utama",
             get=owned(200),

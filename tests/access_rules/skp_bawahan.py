@@ -10,7 +10,9 @@ RULES = {
     "skp_bawahan.index": Rule(lambda w: "/skp-bawahan/", get=expect(200)),
     "skp_bawahan.target": Rule(lambda w: f"/skp-bawahan/{w.skp.id}", get=expect(404, atasan=200)),
     "skp_bawahan.setujui": Rule(
-        lambda w: f"/skp-bawahan/{w.skp.id}/setujui", post=expect(404, atasan=409)
+        lambda w: f"/skp-bawahan/{w.skp.id}/setujui",
+        get=expect(404, atasan=409),
+        post=expect(404, atasan=409),
     ),
     "skp_bawahan.kembalikan": Rule(
         lambda w: f"/skp-bawahan/{w.skp.id}/kembalikan",

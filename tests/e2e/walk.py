@@ -38,17 +38,36 @@ class BaseWalk:
         self.page.get_by_role("button", name="Keluar").click()
         expect(self.page.get_by_role("button", name="Masuk")).to_be_visible()
 
+    def accepting(self, click) -> list[str]:
+        """Run `click` accepting the browser's confirm (hx-confirm); the questions asked."""
+        messages = []
+
+        def accept(dialog):
+            messages.append(dialog.message)
+            dialog.accept()
+
+        self.page.once("dialog", accept)
+        click()
+        return messages
+
+    def confirmed(self, button: str, question: str):
+        """An action that asks first (Ajukan, Setujui): accept the browser's confirm (JS) or
+        the confirmation page (no JS); the question is the action's."""
+        page = self.page
+        if self.js:
+            messages = self.accepting(page.get_by_role("button", name=button).click)
+            expect(page.get_by_role("button", name=button)).to_have_count(0)
+            assert messages and messages[0].startswith(question), messages
+        else:
+            page.get_by_role("button", name=button).click()
+            expect(page.get_by_role("heading", name=f"Konfirmasi {button}")).to_be_visible()
+            expect(page.get_by_text(question)).to_be_visible()
+            page.get_by_role("button", name=button).click()
+
     def hapus(self, row):
         """Hapus on a row: accept the browser's confirm (JS) or the confirmation page (no JS)."""
         if self.js:
-            messages = []
-
-            def accept(dialog):
-                messages.append(dialog.message)
-                dialog.accept()
-
-            self.page.once("dialog", accept)
-            row.get_by_role("link", name="Hapus").click()
+            messages = self.accepting(row.get_by_role("link", name="Hapus").click)
             expect(row).to_have_count(0)
             assert messages and messages[0].startswith("Hapus "), messages
         else:

@@ -880,7 +880,8 @@ def test_demo_jpt_periods_as_the_manual_shows_them(login):
     db.session.commit()
     me = login(achmad)
     listing = text(me.get(f"{P}/"))
-    assert listing.index("01 Mar 2022 - 31 Mar 2022") < listing.index("02 Feb 2022 - 28 Feb 2022")
+    # Sorted by Dari (issue 7 §4; the manual's screenshot lists them in creation order).
+    assert listing.index("02 Feb 2022 - 28 Feb 2022") < listing.index("01 Mar 2022 - 31 Mar 2022")
     kuant, kual = db.session.scalars(
         select(Skp).where(Skp.pegawai_id == achmad.id, Skp.jenis == "JPT").order_by(Skp.id)
     ).all()

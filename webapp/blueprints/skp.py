@@ -29,6 +29,7 @@ def skp_blueprint(jenis: JenisSkp) -> Blueprint:
             "J": jenis,
             "STATUS_LABEL": STATUS_LABEL,
             "can_edit": can_edit,
+            "AJUKAN_TANYA": skp_rencana.AJUKAN_TANYA,
         }
 
     return bp

@@ -1,16 +1,17 @@
 """SKP Bawahan: the Pejabat Penilai's list of their people's SKP, the target view, and penetapan
 (Setujui / Kembalikan) with the Ekspektasi Khusus Pimpinan per perilaku aspect."""
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from jinja2_fragments.flask import render_block
 
-from webapp.domain.status_skp import STATUS_LABEL, StatusError
+from webapp.domain.status_skp import STATUS_LABEL, StatusError, transition
 from webapp.forms.penetapan import EkspektasiForm, KembalikanForm, SetujuiForm
 from webapp.models import Pegawai
 from webapp.services import penetapan
 from webapp.services import skp as skp_service
 from webapp.web import (
+    confirm_page,
     hx_done,
     is_htmx,
     oob_replace,
@@ -52,7 +53,14 @@ def _skp_or_404(skp_id: int, with_plan: bool = True):
 
 
 def _ctx(skp, **extra):
-    return {"skp": skp, "status_label": STATUS_LABEL, "view": "atasan", **extra}
+    return {
+        "skp": skp,
+        "status_label": STATUS_LABEL,
+        "view": "atasan",
+        "SETUJUI_TANYA": SETUJUI_TANYA,
+        "KEMBALIKAN_TANYA": KEMBALIKAN_TANYA,
+        **extra,
+    }
 
 
 def _perilaku_oob(skp, perilaku=None) -> str:
@@ -70,12 +78,21 @@ def target(skp_id: int):
     return render_page_or_block(TEMPLATE, "plan", **_ctx(skp))
 
 
-@bp.route("/<int:skp_id>/setujui", methods=["POST"])
+SETUJUI_TANYA = "Setujui SKP ini? Setelah disetujui, SKP tidak dapat diubah oleh pegawai."
+KEMBALIKAN_TANYA = "Kembalikan SKP ini kepada pegawai untuk diperbaiki?"
+
+
+@bp.route("/<int:skp_id>/setujui", methods=["GET", "POST"])
 @login_required
 def setujui(skp_id: int):
+    """POST approves; GET (and HEAD) only asks: the page without JS (htmx asks by hx-confirm)."""
     skp = _skp_or_404(skp_id)
     SetujuiForm()  # CSRF is checked globally; the form documents the button
     try:
+        if request.method != "POST":
+            transition(skp.status, "setujui")  # a page that could only fail says so at once
+            back = url_for(".target", skp_id=skp.id)
+            return confirm_page("SKP", back, aksi="Setujui", pertanyaan=SETUJUI_TANYA)
         skp_service.setujui(skp, current_user)
     except StatusError as e:
         return render_page_or_block(TEMPLATE, "penetapan", 409, **_ctx(skp, error=str(e)))

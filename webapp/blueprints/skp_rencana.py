@@ -7,18 +7,19 @@ Every route answers a page without htmx and a fragment with it.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from jinja2_fragments.flask import render_block
+from sqlalchemy.exc import IntegrityError
 
 from webapp.domain.jenis_skp import BAGIAN, BY_ENDPOINT, JenisSkp
 from webapp.domain.status_skp import STATUS_LABEL, can_edit
-from webapp.domain.tanggal import periode_pendek
+from webapp.domain.tanggal import periode_pendek, waktu_lokal
 from webapp.extensions import db
 from webapp.forms import EmptyForm
 from webapp.forms.skp import IndikatorKualitatifForm, PeriodeForm, RencanaForm
 from webapp.models import RencanaHasilKerja, Skp
-from webapp.services import intervensi
+from webapp.services import in_use, intervensi, penetapan
 from webapp.services import skp as service
 from webapp.services.concurrency import lock_pegawai, stale
 from webapp.web import (
@@ -26,6 +27,7 @@ from webapp.web import (
     error_page,
     hx_done,
     is_htmx,
+    oob_delete,
     oob_insert,
     oob_renumber,
     oob_replace,
@@ -135,10 +137,20 @@ def tambah():
         db.session.commit()
         flash("Periode SKP tersimpan.", "success")
         if is_htmx():
-            row = render_block(LIST, "periode_row", skp=skp, no=service.nomor_periode(skp))
-            return hx_done(oob_insert(row, "beforeend:#periode-rows"))
+            return hx_done(_periode_placed(skp))
         return redirect(url_for(".index"))
     return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=None)
+
+
+def _periode_placed(skp: Skp, all_rows: bool = False) -> str:
+    """The SKP's row inserted out of band at its place by Dari; the rows after it renumbered
+    (every row when `all_rows`: it moved)."""
+    no, following, renumbered = service.posisi_periode(skp)
+    where = f"beforebegin:#skp-{following}" if following else "beforeend:#periode-rows"
+    row = oob_insert(render_block(LIST, "periode_row", skp=skp, no=no), where)
+    if all_rows:
+        renumbered = [(sid, n) for sid, n in service.posisi_periode_semua(skp) if sid != skp.id]
+    return row + oob_renumber((f"skp-no-{sid}", n) for sid, n in renumbered)
 
 
 def edit(skp_id: int):
@@ -146,6 +158,7 @@ def edit(skp_id: int):
     require_editable(skp)
     form = versioned(PeriodeForm(obj=skp), skp)
     if submitted(form, skp, skp) and _periode_valid(form, skp):
+        before = service.nomor_periode(skp)
         skp.dari, skp.sampai = form.dari.data, form.sampai.data
         skp.tahun = skp.dari.year
         skp.pendekatan = form.pendekatan.data
@@ -153,20 +166,55 @@ def edit(skp_id: int):
         flash("Periode SKP diubah.", "success")
         if is_htmx():
             no = service.nomor_periode(skp)
-            return hx_done(oob_replace(render_block(LIST, "periode_row", skp=skp, no=no, oob=True)))
+            if no == before:
+                row = render_block(LIST, "periode_row", skp=skp, no=no, oob=True)
+                return hx_done(oob_replace(row))
+            # A new Dari moves the row: out of its old place, into the new, all renumbered.
+            return hx_done(oob_delete([f"skp-{skp.id}"]) + _periode_placed(skp, all_rows=True))
         return redirect(url_for(".index"))
     return render_dialog(LIST, "periode_dialog", form_status(), form=form, skp=skp)
+
+
+def tetap(alasan: str):
+    """A Hapus refused because another record points here: 409 with the reason; the row stays."""
+    db.session.rollback()
+    html, status = error_page(409, "Tidak dapat dihapus", alasan)
+    response = Response(html, status, mimetype="text/html")
+    response.headers["HX-Reswap"] = "none"
+    return response
+
+
+def hapus_kecuali_dipakai(rencana_ids: list[int], subjek: str, hapus):
+    """Run `hapus()` unless another SKP intervenes, or the Matrik Peran Hasil divides, one of
+    the results (checked in the delete's transaction; RESTRICT is the database's backstop)."""
+    alasan = in_use.alasan_rencana_tetap(rencana_ids, subjek)
+    if alasan:
+        return tetap(alasan)
+    try:
+        return hapus()
+    except IntegrityError:
+        db.session.rollback()
+        return tetap(in_use.alasan_rencana_tetap(rencana_ids, subjek) or f"{subjek} dipakai.")
 
 
 def hapus(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me())
     require_editable(skp)
+    ids = [r.id for r in skp.rencana]
+    subjek = f"Rencana SKP periode {periode_pendek(skp.dari, skp.sampai)}"
     if request.method != "POST":
+        alasan = in_use.alasan_rencana_tetap(ids, subjek)
+        if alasan:  # the page without JS says so at once instead of asking
+            return tetap(alasan)
         return confirm_page(f"periode {periode_pendek(skp.dari, skp.sampai)}", url_for(".index"))
     confirmed()
     lock_editable(skp)
-    renumbered = service.hapus_periode(skp)
-    return deleted("Periode SKP dihapus.", renumbered, "skp-no", url_for(".index"))
+
+    def go():
+        renumbered = service.hapus_periode(skp)
+        return deleted("Periode SKP dihapus.", renumbered, "skp-no", url_for(".index"))
+
+    return hapus_kecuali_dipakai(ids, subjek, go)
 
 
 # --- Target SKP and Ajukan ---------------------------------------------------------------------
@@ -174,12 +222,27 @@ def hapus(skp_id: int):
 
 def target(skp_id: int):
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
-    return render_template(SCREEN, skp=skp, editable=can_edit(skp.status))
+    return render_template(
+        SCREEN,
+        skp=skp,
+        editable=can_edit(skp.status),
+        catatan=penetapan.catatan_review(skp),  # the operator's Catatan Review, read-only
+        waktu=lambda dt: waktu_lokal(dt, current_app.config["AGENCY_TIMEZONE"]),
+    )
+
+
+AJUKAN_TANYA = (
+    "Ajukan SKP ini kepada Pejabat Penilai Kinerja? Setelah diajukan, SKP tidak dapat diubah "
+    "sampai dikembalikan oleh Pejabat Penilai Kinerja."
+)
 
 
 def ajukan(skp_id: int):
+    """POST submits; GET (and HEAD) only asks: the page without JS (htmx asks by hx-confirm)."""
     skp = service.own_skp(jenis(), skp_id, me(), full=True)
     require_editable(skp)
+    if request.method != "POST":
+        return confirm_page("SKP", target_url(skp), aksi="Ajukan", pertanyaan=AJUKAN_TANYA)
     confirmed()
     lock_editable(skp)
     problems = service.ajukan(skp, me())
@@ -354,11 +417,18 @@ def rencana_hapus(rencana_id: int):
     skp = rencana.skp
     require_editable(skp)
     if request.method != "POST":
+        alasan = in_use.alasan_rencana_tetap([rencana.id])
+        if alasan:  # the page without JS says so at once instead of asking
+            return tetap(alasan)
         return confirm_page(f"rencana \u201c{rencana.teks}\u201d", target_url(skp))
     confirmed()
     lock_editable(skp)
-    renumbered = service.hapus_rencana(rencana)
-    return deleted("Rencana dihapus.", renumbered, "rencana-no", target_url(skp))
+
+    def go():
+        renumbered = service.hapus_rencana(rencana)
+        return deleted("Rencana dihapus.", renumbered, "rencana-no", target_url(skp))
+
+    return hapus_kecuali_dipakai([rencana.id], "Rencana ini", go)
 
 
 GET_POST = ["GET", "POST"]
@@ -368,7 +438,7 @@ ROUTES = [
     ("/<int:skp_id>/edit", edit, GET_POST),
     ("/<int:skp_id>/hapus", hapus, GET_POST),
     ("/<int:skp_id>", target, ["GET"]),
-    ("/<int:skp_id>/ajukan", ajukan, ["POST"]),
+    ("/<int:skp_id>/ajukan", ajukan, GET_POST),
     ("/<int:skp_id>/rencana/tambah/<bagian>", rencana_tambah, GET_POST),
     ("/rencana/<int:rencana_id>/edit", rencana_edit, GET_POST),
     ("/rencana/<int:rencana_id>/hapus", rencana_hapus, GET_POST),

@@ -118,8 +118,9 @@ class RencanaHasilKerja(db.Model):
     sasaran_id: Mapped[int | None] = mapped_column(
         ForeignKey("sasaran_strategis.id", ondelete="RESTRICT"), index=True
     )
+    # RESTRICT: a leader's result another SKP intervenes is not deleted behind its back.
     intervensi_id: Mapped[int | None] = mapped_column(
-        ForeignKey("rencana_hasil_kerja.id", ondelete="SET NULL"), index=True
+        ForeignKey("rencana_hasil_kerja.id", ondelete="RESTRICT"), index=True
     )
     # JA/JF: the role of the Matrik Peran Hasil it was copied from with Salin (kept as a record;
     # the role may be deleted later). use_alter: the matrix hangs on a rencana (a cycle).

@@ -63,7 +63,12 @@ def new_skp(pegawai: Pegawai, jenis: str, pendekatan: str, dari: date, sampai: d
             skp.atasan_penilai_nama, skp.atasan_penilai_nip = atasan.nama, atasan.nip
             skp.atasan_penilai_jabatan, skp.atasan_penilai_unit = atasan.jabatan, _unit(atasan)
             skp.atasan_penilai_pangkat = atasan.pangkat_golongan
-    skp.perilaku = [PerilakuKerja(aspek=a.nomor) for a in BERAKHLAK]
+    # Every aspect starts with the Atasan Langsung as penilai (the owner changes only the
+    # exceptions, not seven dialogs on each new SKP).
+    skp.perilaku = [
+        PerilakuKerja(aspek=a.nomor, penilai_peran="atasan" if penilai else None, penilai=penilai)
+        for a in BERAKHLAK
+    ]
     return skp
 
 
@@ -130,9 +135,16 @@ def own_perilaku(jenis: JenisSkp, perilaku_id: int, user: Pegawai) -> PerilakuKe
 # --- Periode SKP -----------------------------------------------------------------------------
 
 
+PERIODE_ORDER = (Skp.dari, Skp.id)  # the period list sorts by Dari (then creation, for ties)
+
+
 def periode_query(jenis: JenisSkp, user: Pegawai) -> Select:
-    """The owner's SKP of one kind, in the order they were made."""
-    return select(Skp).where(Skp.pegawai_id == user.id, Skp.jenis == jenis.kode).order_by(Skp.id)
+    """The owner's SKP of one kind, by Dari."""
+    return (
+        select(Skp)
+        .where(Skp.pegawai_id == user.id, Skp.jenis == jenis.kode)
+        .order_by(*PERIODE_ORDER)
+    )
 
 
 def _periode_ids(skp: Skp) -> list[int]:
@@ -140,7 +152,7 @@ def _periode_ids(skp: Skp) -> list[int]:
         db.session.scalars(
             select(Skp.id)
             .where(Skp.pegawai_id == skp.pegawai_id, Skp.jenis == skp.jenis)
-            .order_by(Skp.id)
+            .order_by(*PERIODE_ORDER)
         )
     )
 
@@ -148,6 +160,20 @@ def _periode_ids(skp: Skp) -> list[int]:
 def nomor_periode(skp: Skp) -> int:
     """The row number of an SKP in its owner's list."""
     return _periode_ids(skp).index(skp.id) + 1
+
+
+def posisi_periode_semua(skp: Skp) -> list[tuple[int, int]]:
+    """(id, number) of every SKP in the owner's list."""
+    return [(sid, n) for n, sid in enumerate(_periode_ids(skp), start=1)]
+
+
+def posisi_periode(skp: Skp) -> tuple[int, int | None, list[tuple[int, int]]]:
+    """Where an added or moved SKP sits in the list by Dari: its number, the id of the row it
+    goes before (None: at the end), and (id, number) of every row from it on."""
+    ids = _periode_ids(skp)
+    at = ids.index(skp.id)
+    following = ids[at + 1] if at + 1 < len(ids) else None
+    return at + 1, following, [(sid, n) for n, sid in enumerate(ids, start=1)][at + 1 :]
 
 
 def periode_problems(user: Pegawai, dari, sampai, pendekatan, skp: Skp | None) -> list:
