@@ -120,3 +120,24 @@ def test_kualitatif_plan_is_the_same_engine(world, login):
     assert "A. UTAMA" in page and "B. TAMBAHAN" in page and "Indikator 1.1" in page
     dialog = text(me.hx_get(f"{P}/rencana/{skp.rencana[0].id}/edit"))
     assert "Hasil Kerja (Kinerja Utama)" in dialog and "Ukuran keberhasilan" in dialog
+
+
+def test_kualitatif_indicator_edit_has_no_aspek_and_its_own_ids(world, login):
+    """Edit of a kualitatif indicator opens over the hasil kerja's Tambah form (the crawl found
+    a 500 for JA/JF, which asked the kualitatif form for an aspek, and duplicate ids for JPT)."""
+    skp = factories.make_skp(
+        world.operator, jenis="JAJF", pendekatan="kualitatif", dari=date(2022, 7, 1)
+    )
+    db.session.commit()
+    me = login(world.operator)
+    ind = skp.rencana[0].indikator[0]
+    for get in (me.get, me.hx_get):
+        r = get(f"{P}/indikator/{ind.id}/edit")
+        assert r.status_code == 200
+        body = text(r)
+        assert 'id="ubah-ind-teks"' in body and 'id="ind-teks"' not in body
+        assert "Aspek" not in body
+    data = {"ubah-ind-teks": "Ukuran baru", "ubah-ind-version": ind.version_id}
+    assert me.hx_post(f"{P}/indikator/{ind.id}/edit", data=data).status_code == 200
+    db.session.expire_all()
+    assert db.session.get(type(ind), ind.id).teks == "Ukuran baru"

@@ -721,7 +721,7 @@ def test_kualitatif_indicators_inside_the_dialog(me, kual):
     bad = me.hx_post(f"{P}/rencana/{rencana.id}/indikator/tambah", data={"ind-teks": ""})
     assert bad.status_code == 422 and "Wajib diisi." in text(bad)
     # Edit from the dialog returns to the dialog and updates the page's row.
-    data = {"ind-teks": "Indikator 2b", "ind-version": new.version_id}
+    data = {"ubah-ind-teks": "Indikator 2b", "ubah-ind-version": new.version_id}
     r = me.hx_post(f"{P}/indikator/{new.id}/edit", data=data)
     assert r.status_code == 200 and f'id="indikator-{new.id}" hx-swap-oob="true"' in text(r)
     assert "<dialog" in text(r)

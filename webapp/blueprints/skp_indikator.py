@@ -59,8 +59,9 @@ def _kualitatif(rencana: RencanaHasilKerja) -> bool:
 
 
 def _aspek(rencana: RencanaHasilKerja) -> bool:
-    """Whether the indicator has an aspek and may have a Target Range."""
-    return jenis().aspek_on(rencana.bagian)
+    """Whether the indicator has an aspek and may have a Target Range (never in the kualitatif
+    model, whose indicators are ukuran keberhasilan without a number)."""
+    return not _kualitatif(rencana) and jenis().aspek_on(rencana.bagian)
 
 
 def _salin_pk(rencana: RencanaHasilKerja) -> bool:
@@ -70,7 +71,9 @@ def _salin_pk(rencana: RencanaHasilKerja) -> bool:
 
 def _indikator_form(rencana: RencanaHasilKerja, obj: Indikator | None = None):
     if _kualitatif(rencana):
-        return versioned(IndikatorKualitatifForm(prefix=KUALITATIF_PREFIX, obj=obj), obj)
+        # Editing opens over the hasil kerja's own Tambah form: its ids must differ from it.
+        prefix = KUALITATIF_PREFIX if obj is None else f"ubah-{KUALITATIF_PREFIX}"
+        return versioned(IndikatorKualitatifForm(prefix=prefix, obj=obj), obj)
     if _aspek(rencana):
         form = IndikatorTambahanForm(obj=obj)
         if obj is not None and request.method == "GET":
