@@ -285,6 +285,9 @@ def init_app(app: Flask) -> None:
             if messages:
                 oob = render_template("flash.html", messages=messages, oob=True)
                 response.set_data(response.get_data(as_text=True) + oob)
+            if request.method == "POST":
+                # Rows may have come or gone: table footers fetch their counts again (ui.html).
+                response.headers["HX-Trigger-After-Settle"] = "tabelBerubah"
         return response
 
     @app.before_request

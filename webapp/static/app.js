@@ -40,24 +40,6 @@
   document.addEventListener("DOMContentLoaded", scrollers);
   document.addEventListener("htmx:afterSettle", scrollers);
   window.addEventListener("resize", scrollers);
-  // Rows inserted or deleted in place: keep "Showing 1 to N of M entries" true.
-  function recount() {
-    document.querySelectorAll(".table-footer [data-table]").forEach(function (el) {
-      var table = document.getElementById(el.dataset.table);
-      if (!table) return;
-      var rows = table.querySelectorAll("tbody tr:not(.empty)").length;
-      var delta = rows - Number(el.dataset.rows);
-      if (!delta) return;
-      var total = Number(el.dataset.total) + delta;
-      var first = rows ? Math.max(1, Number(el.dataset.first)) : 0;
-      el.dataset.rows = rows;
-      el.dataset.total = total;
-      el.dataset.first = first;
-      el.textContent = "Showing " + first + " to " + (rows ? first + rows - 1 : 0) + " of " + total + " entries";
-    });
-  }
-  document.addEventListener("htmx:afterSettle", recount);
-  document.addEventListener("htmx:oobAfterSwap", recount);
   // A "Salin" button copies a text into the form field it names.
   document.addEventListener("click", function (e) {
     var button = e.target.closest("[data-salin]");
