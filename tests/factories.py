@@ -173,3 +173,22 @@ def tanpa_penilai(skp):
         p.penilai_peran, p.penilai = None, None
     db.session.flush()
     return skp
+
+
+def profil_data(user: Pegawai, **changes) -> dict:
+    """Ubah Profile as the page sends it, unchanged, with the right password, plus `changes`."""
+    data = {
+        "konfirmasi_password": PASSWORD,
+        "rekan_kerja": [str(p.id) for p in user.rekan],
+        "bawahan": [str(p.id) for p in user.bawahan_lain],
+        "rekan_kerja_tambah": "",
+        "bawahan_tambah": "",
+        "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
+        "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
+        "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
+        "unit_kerja": str(user.unit_kerja_id or ""),
+        "jabatan": user.jabatan,
+        "version": str(user.version_id),
+    }
+    data.update(changes)
+    return data

@@ -20,20 +20,6 @@ def _reload(p):
     return db.session.get(Pegawai, p.id)
 
 
-def _profil(user, **changes):
-    data = {
-        "konfirmasi_password": PW,
-        "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
-        "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
-        "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
-        "unit_kerja": str(user.unit_kerja_id or ""),
-        "jabatan": user.jabatan,
-        "version": str(user.version_id),
-    }
-    data.update(changes)
-    return data
-
-
 @pytest.fixture
 def cast():
     """PEGAWAI (unit DIREKTORAT) has LAMA as Atasan Langsung and asks for BARU."""
@@ -56,7 +42,7 @@ def cast():
 
 
 def _minta(cast, login, **changes):
-    data = _profil(cast.pegawai, atasan_langsung=cast.baru.nip, **changes)
+    data = factories.profil_data(cast.pegawai, atasan_langsung=cast.baru.nip, **changes)
     r = login(cast.pegawai).post("/profil", data=data, follow_redirects=True)
     assert r.status_code == 200
     return atasan_svc.menunggu(_reload(cast.pegawai))["langsung"], r.get_data(as_text=True)
@@ -160,7 +146,7 @@ def test_an_operator_of_the_unit_tree_may_decide(cast, login):
 
 def test_an_operator_never_approves_their_own_request(cast, login):
     """The operator of the Direktorat works there too: their own request is not theirs to set."""
-    data = _profil(cast.operator, atasan_langsung=cast.baru.nip)
+    data = factories.profil_data(cast.operator, atasan_langsung=cast.baru.nip)
     assert login(cast.operator).post("/profil", data=data).status_code == 302
     permintaan = db.session.scalar(select(PermintaanAtasan))
     operator = login(cast.operator)
@@ -184,27 +170,31 @@ def test_a_change_that_no_longer_holds_is_not_applied(cast, login):
 def test_going_back_withdraws_and_clearing_applies_at_once(cast, login):
     permintaan, _ = _minta(cast, login)
     pegawai = _reload(cast.pegawai)
-    r = login(cast.pegawai).post("/profil", data=_profil(pegawai, atasan_langsung=cast.lama.nip))
+    r = login(cast.pegawai).post(
+        "/profil", data=factories.profil_data(pegawai, atasan_langsung=cast.lama.nip)
+    )
     assert r.status_code == 302
     db.session.expire_all()
     assert db.session.get(PermintaanAtasan, permintaan.id).status == "dibatalkan"
     assert login(cast.baru).post(f"/persetujuan-atasan/{permintaan.id}/setujui").status_code == 404
     pegawai = _reload(cast.pegawai)
-    r = login(cast.pegawai).post("/profil", data=_profil(pegawai, atasan_langsung=""))
+    r = login(cast.pegawai).post("/profil", data=factories.profil_data(pegawai, atasan_langsung=""))
     assert r.status_code == 302 and _reload(cast.pegawai).atasan_langsung_id is None
 
 
 def test_a_second_request_replaces_the_first(cast, login):
     first, _ = _minta(cast, login)
     pegawai = _reload(cast.pegawai)
-    data = _profil(pegawai, atasan_langsung=cast.orang_lain.nip)
+    data = factories.profil_data(pegawai, atasan_langsung=cast.orang_lain.nip)
     assert login(cast.pegawai).post("/profil", data=data).status_code == 302
     assert atasan_svc.menunggu(_reload(cast.pegawai))["langsung"].atasan_id == cast.orang_lain.id
     assert login(cast.baru).post(f"/persetujuan-atasan/{first.id}/setujui").status_code == 404
 
 
 def test_atasan_ii_and_iii_wait_too(cast, login):
-    data = _profil(cast.pegawai, atasan_ii=cast.baru.nip, atasan_iii=cast.orang_lain.nip)
+    data = factories.profil_data(
+        cast.pegawai, atasan_ii=cast.baru.nip, atasan_iii=cast.orang_lain.nip
+    )
     assert login(cast.pegawai).post("/profil", data=data).status_code == 302
     pegawai = _reload(cast.pegawai)
     assert pegawai.atasan_ii_id is None and pegawai.atasan_iii_id is None

@@ -15,25 +15,6 @@ def _reload(p):
     return db.session.get(Pegawai, p.id)
 
 
-def _form(user, **changes):
-    """The form as the page sends it, unchanged, with the right password."""
-    data = {
-        "konfirmasi_password": PW,
-        "rekan_kerja": [str(p.id) for p in user.rekan],
-        "bawahan": [str(p.id) for p in user.bawahan_lain],
-        "rekan_kerja_tambah": "",
-        "bawahan_tambah": "",
-        "atasan_langsung": user.atasan_langsung.nip if user.atasan_langsung else "",
-        "atasan_ii": user.atasan_ii.nip if user.atasan_ii else "",
-        "atasan_iii": user.atasan_iii.nip if user.atasan_iii else "",
-        "unit_kerja": str(user.unit_kerja_id or ""),
-        "jabatan": user.jabatan,
-        "version": str(user.version_id),
-    }
-    data.update(changes)
-    return data
-
-
 def test_page_shows_the_manual_fields_and_current_relations(world, login):
     factories.make_pegawai("IRDIAN NOVA", atasan=world.owner)
     rekan = factories.make_pegawai("FITRIANI")
@@ -78,7 +59,7 @@ def test_save_by_nip_without_javascript(world, login):
     unit = factories.make_unit("Direktorat Baru")
     db.session.commit()
     version = world.owner.version_id
-    data = _form(
+    data = factories.profil_data(
         world.owner,
         atasan_ii=atasan2.nip,
         rekan_kerja_tambah=f"{rekan1.nip}, {rekan2.nip}",
@@ -104,7 +85,7 @@ def test_unticking_removes_and_empty_atasan_clears(world, login):
     rekan = factories.make_pegawai("REKAN")
     world.owner.rekan.append(rekan)
     db.session.commit()
-    data = _form(world.owner, rekan_kerja=[], atasan_langsung="")
+    data = factories.profil_data(world.owner, rekan_kerja=[], atasan_langsung="")
     r = login(world.owner).post("/profil", data=data)
     assert r.status_code == 302
     owner = _reload(world.owner)
@@ -112,7 +93,9 @@ def test_unticking_removes_and_empty_atasan_clears(world, login):
 
 
 def test_htmx_save_closes_the_dialog_with_a_flash(world, login):
-    r = login(world.owner).hx_post("/profil", data=_form(world.owner, jabatan="Direktur"))
+    r = login(world.owner).hx_post(
+        "/profil", data=factories.profil_data(world.owner, jabatan="Direktur")
+    )
     assert r.status_code == 200
     assert r.headers["HX-Trigger"] == "closeModal"
     assert "Profil disimpan." in r.get_data(as_text=True)
@@ -121,9 +104,13 @@ def test_htmx_save_closes_the_dialog_with_a_flash(world, login):
 
 def test_wrong_or_missing_password_saves_nothing(world, login):
     actor = login(world.owner)
-    r = actor.post("/profil", data=_form(world.owner, konfirmasi_password="salah", jabatan="X"))
+    r = actor.post(
+        "/profil", data=factories.profil_data(world.owner, konfirmasi_password="salah", jabatan="X")
+    )
     assert r.status_code == 422 and "Password salah." in r.get_data(as_text=True)
-    r = actor.hx_post("/profil", data=_form(world.owner, konfirmasi_password="", jabatan="X"))
+    r = actor.hx_post(
+        "/profil", data=factories.profil_data(world.owner, konfirmasi_password="", jabatan="X")
+    )
     html = r.get_data(as_text=True)
     assert r.status_code == 422 and "Wajib diisi." in html and "<dialog" in html
     assert _reload(world.owner).jabatan == "Analis"
@@ -131,12 +118,17 @@ def test_wrong_or_missing_password_saves_nothing(world, login):
 
 def test_unknown_or_malformed_nip_is_refused_by_the_field(world, login):
     actor = login(world.owner)
-    r = actor.post("/profil", data=_form(world.owner, atasan_ii="199001012015011999", jabatan="X"))
+    r = actor.post(
+        "/profil",
+        data=factories.profil_data(world.owner, atasan_ii="199001012015011999", jabatan="X"),
+    )
     html = r.get_data(as_text=True)
     assert r.status_code == 422
     assert "Pegawai dengan NIP 199001012015011999 tidak ditemukan." in html
     assert 'id="atasan_ii-err"' in html
-    r = actor.post("/profil", data=_form(world.owner, rekan_kerja_tambah="fitriani"))
+    r = actor.post(
+        "/profil", data=factories.profil_data(world.owner, rekan_kerja_tambah="fitriani")
+    )
     assert "“fitriani” bukan NIP" in r.get_data(as_text=True)
     assert _reload(world.owner).jabatan == "Analis"
 
@@ -144,7 +136,9 @@ def test_unknown_or_malformed_nip_is_refused_by_the_field(world, login):
 def test_inactive_pegawai_cannot_be_chosen(world, login):
     gone = factories.make_pegawai("PENSIUN", active=False)
     db.session.commit()
-    r = login(world.owner).post("/profil", data=_form(world.owner, atasan_iii=gone.nip))
+    r = login(world.owner).post(
+        "/profil", data=factories.profil_data(world.owner, atasan_iii=gone.nip)
+    )
     assert r.status_code == 422 and "tidak aktif" in r.get_data(as_text=True)
 
 
@@ -155,7 +149,9 @@ def test_yourself_is_refused(world, login):
         ("rekan_kerja_tambah", "Rekan Kerja"),
         ("bawahan_tambah", "Bawahan"),
     ):
-        r = actor.post("/profil", data=_form(world.owner, **{field: world.owner.nip}))
+        r = actor.post(
+            "/profil", data=factories.profil_data(world.owner, **{field: world.owner.nip})
+        )
         assert r.status_code == 422
         assert f"Anda tidak dapat memilih diri sendiri sebagai {label}." in r.get_data(as_text=True)
 
@@ -164,12 +160,15 @@ def test_the_same_person_twice_is_refused(world, login):
     x = factories.make_pegawai("ORANG X")
     db.session.commit()
     actor = login(world.owner)
-    r = actor.post("/profil", data=_form(world.owner, atasan_ii=world.atasan.nip))
+    r = actor.post("/profil", data=factories.profil_data(world.owner, atasan_ii=world.atasan.nip))
     assert "sudah dipilih sebagai Atasan Langsung" in r.get_data(as_text=True)
-    r = actor.post("/profil", data=_form(world.owner, rekan_kerja_tambah=f"{x.nip}, {x.nip}"))
+    r = actor.post(
+        "/profil", data=factories.profil_data(world.owner, rekan_kerja_tambah=f"{x.nip}, {x.nip}")
+    )
     assert "ORANG X sudah dipilih sebagai Rekan Kerja" in r.get_data(as_text=True)
     r = actor.post(
-        "/profil", data=_form(world.owner, rekan_kerja_tambah=x.nip, bawahan_tambah=x.nip)
+        "/profil",
+        data=factories.profil_data(world.owner, rekan_kerja_tambah=x.nip, bawahan_tambah=x.nip),
     )
     assert r.status_code == 422 and "ORANG X sudah dipilih sebagai Rekan Kerja" in r.get_data(
         as_text=True
@@ -182,9 +181,9 @@ def test_a_bawahan_langsung_cannot_be_chosen_again_nor_be_atasan(world, login):
     cucu = factories.make_pegawai("CUCU", atasan=bawahan)
     db.session.commit()
     actor = login(world.owner)
-    r = actor.post("/profil", data=_form(world.owner, bawahan_tambah=bawahan.nip))
+    r = actor.post("/profil", data=factories.profil_data(world.owner, bawahan_tambah=bawahan.nip))
     assert "sudah menjadi Bawahan Anda" in r.get_data(as_text=True)
-    r = actor.post("/profil", data=_form(world.owner, atasan_langsung=cucu.nip))
+    r = actor.post("/profil", data=factories.profil_data(world.owner, atasan_langsung=cucu.nip))
     assert r.status_code == 422 and "rantai atasan" in r.get_data(as_text=True)
 
 
@@ -194,12 +193,12 @@ def test_only_active_unit_kerja_are_offered(world, login):
     db.session.commit()
     actor = login(world.owner)
     assert "Unit Ditutup" not in actor.get("/profil").get_data(as_text=True)
-    r = actor.post("/profil", data=_form(world.owner, unit_kerja=str(tutup.id)))
+    r = actor.post("/profil", data=factories.profil_data(world.owner, unit_kerja=str(tutup.id)))
     assert r.status_code == 422 and "Pilihan tidak sah." in r.get_data(as_text=True)
 
 
 def test_a_stale_form_is_refused(world, login):
-    data = _form(world.owner, jabatan="Versi lama")
+    data = factories.profil_data(world.owner, jabatan="Versi lama")
     world.owner.jabatan = "Diubah admin"
     db.session.commit()
     r = login(world.owner).post("/profil", data=data)
@@ -244,7 +243,9 @@ def test_search_needs_a_login(login):
 
 
 def test_a_wrong_password_shows_with_the_other_messages(world, login):
-    data = _form(world.owner, konfirmasi_password="salah", atasan_ii="199001012015011999")
+    data = factories.profil_data(
+        world.owner, konfirmasi_password="salah", atasan_ii="199001012015011999"
+    )
     html = login(world.owner).post("/profil", data=data).get_data(as_text=True)
     assert "Password salah." in html and "tidak ditemukan" in html
 
@@ -254,10 +255,14 @@ def test_a_bawahan_langsung_may_be_rekan_kerja_but_not_atasan(world, login):
     fitriani = factories.make_pegawai("FITRIANI", atasan=world.owner)
     db.session.commit()
     me = login(world.owner)
-    ok = me.post("/profil", data=_form(world.owner, rekan_kerja_tambah=fitriani.nip))
+    ok = me.post(
+        "/profil", data=factories.profil_data(world.owner, rekan_kerja_tambah=fitriani.nip)
+    )
     assert ok.status_code == 302
     assert [p.nama for p in _reload(world.owner).rekan] == ["FITRIANI"]
-    refused = me.post("/profil", data=_form(_reload(world.owner), atasan_ii=fitriani.nip))
+    refused = me.post(
+        "/profil", data=factories.profil_data(_reload(world.owner), atasan_ii=fitriani.nip)
+    )
     assert refused.status_code == 422
     assert "sudah menjadi Bawahan Anda" in refused.get_data(as_text=True)
     assert _reload(world.owner).atasan_ii is None
