@@ -1,5 +1,17 @@
 """Database models, one module per aggregate."""
 
+from webapp.models.evaluasi import (
+    BukaKembali,
+    BuktiDukung,
+    CapaianOrganisasi,
+    Evaluasi,
+    Keberatan,
+    Pengaturan,
+    PenilaianPerilaku,
+    PeriodePenilaian,
+    Realisasi,
+    UmpanBalik,
+)
 from webapp.models.mph import MatrikPeranHasil, PeranHasil, UraianJabatan
 from webapp.models.org import (
     Pegawai,
@@ -25,21 +37,31 @@ from webapp.models.skp import (
 )
 
 __all__ = [
+    "BukaKembali",
+    "BuktiDukung",
+    "CapaianOrganisasi",
     "CatatanReview",
+    "Evaluasi",
     "Indikator",
     "IndikatorSasaran",
+    "Keberatan",
     "ManualIndikator",
     "MatrikPeranHasil",
     "Pegawai",
+    "Pengaturan",
+    "PenilaianPerilaku",
     "PeranHasil",
     "PerilakuKerja",
-    "PermintaanAtasan",
+    "PeriodePenilaian",
     "PerjanjianKinerja",
+    "PermintaanAtasan",
     "ProgramPK",
+    "Realisasi",
     "RencanaHasilKerja",
     "RiwayatStatus",
     "SasaranStrategis",
     "Skp",
+    "UmpanBalik",
     "UnitKerja",
     "UraianJabatan",
     "bawahan_tambahan",

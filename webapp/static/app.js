@@ -1,8 +1,9 @@
 // Toolkit Kinerja: the few lines htmx does not do by itself.
 (function () {
   "use strict";
-  // A dialog swapped into #modal-root opens as a modal (keyboard: Esc closes, focus stays inside).
-  document.addEventListener("htmx:afterSwap", function (e) {
+  // A dialog swapped into #modal-root opens as a modal (keyboard: Esc closes, focus stays inside),
+  // after the settle, when htmx has bound its fields: typing earlier would send no request.
+  document.addEventListener("htmx:afterSettle", function (e) {
     if (e.detail.target.id !== "modal-root") return;
     var dialog = e.detail.target.querySelector("dialog");
     if (dialog && !dialog.open) {
