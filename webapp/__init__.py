@@ -80,6 +80,10 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(mph.bp)
     app.register_blueprint(uraian.bp)
+    from webapp.blueprints import keberatan, perilaku_skp
+
+    app.register_blueprint(perilaku_skp.bp)
+    app.register_blueprint(keberatan.bp)
 
     from webapp import cli
 

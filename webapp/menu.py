@@ -13,6 +13,7 @@ MENU = (
     ("Rencana SKP JA/JF", "skp_jajf.index", "jajf"),
     ("SKP Bawahan", "skp_bawahan.index", "all"),
     ("Perilaku SKP", "perilaku.index", "all"),
+    ("Keberatan", "keberatan.index", "keberatan"),
     ("Review SKP JPT", "review.index", "operator"),
     ("Pegawai", "admin.pegawai", "admin"),
     ("Unit Kerja", "admin.unit", "admin"),
@@ -27,6 +28,10 @@ def _sees(user, who: str) -> bool:
         from webapp.services.atasan import ada_untuk_diputuskan
 
         return ada_untuk_diputuskan(user)
+    if who == "keberatan":  # only for an Atasan Pejabat Penilai someone objected to
+        from webapp.services.keberatan import ada_untuk_diputus
+
+        return ada_untuk_diputus(user)
     return {
         "all": True,
         "jpt": user.jenis_jabatan == "JPT",

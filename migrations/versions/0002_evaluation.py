@@ -118,17 +118,21 @@ def upgrade():
     sa.Column('diputus_oleh_id', sa.Integer(), nullable=True),
     sa.Column('diputus_oleh_nama', sa.String(length=200), nullable=False),
     sa.Column('diputus_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('pemutus_id', sa.Integer(), nullable=True),
+    sa.Column('pemutus_nama', sa.String(length=200), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
     sa.CheckConstraint("keputusan IN ('tetap', 'diubah')", name=op.f('ck_keberatan_keputusan')),
     sa.CheckConstraint("predikat_baru IN ('sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang')", name=op.f('ck_keberatan_predikat_baru')),
     sa.CheckConstraint("predikat_semula IN ('sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang')", name=op.f('ck_keberatan_predikat_semula')),
     sa.ForeignKeyConstraint(['diputus_oleh_id'], ['pegawai.id'], name=op.f('fk_keberatan_diputus_oleh_id_pegawai'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['evaluasi_id'], ['evaluasi.id'], name=op.f('fk_keberatan_evaluasi_id_evaluasi'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pemutus_id'], ['pegawai.id'], name=op.f('fk_keberatan_pemutus_id_pegawai'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_keberatan')),
     sa.UniqueConstraint('evaluasi_id', name=op.f('uq_keberatan_evaluasi_id'))
     )
     with op.batch_alter_table('keberatan', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_keberatan_diputus_oleh_id'), ['diputus_oleh_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_keberatan_pemutus_id'), ['pemutus_id'], unique=False)
 
     op.create_table('penilaian_perilaku',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -263,6 +267,7 @@ def downgrade():
 
     op.drop_table('penilaian_perilaku')
     with op.batch_alter_table('keberatan', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_keberatan_pemutus_id'))
         batch_op.drop_index(batch_op.f('ix_keberatan_diputus_oleh_id'))
 
     op.drop_table('keberatan')

@@ -340,6 +340,12 @@ class Keberatan(db.Model):
     )
     diputus_oleh_nama: Mapped[str] = mapped_column(String(200), default="")
     diputus_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Who decides: the owner's Atasan Pejabat Penilai (Atasan II) when the objection was made
+    # (kept, so a later change of profile does not move a pending objection).
+    pemutus_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pegawai.id", ondelete="SET NULL"), index=True
+    )
+    pemutus_nama: Mapped[str] = mapped_column(String(200), default="")
     version_id: Mapped[int] = mapped_column(default=1)
 
     evaluasi: Mapped[Evaluasi] = relationship(back_populates="keberatan")
