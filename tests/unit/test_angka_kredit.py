@@ -33,8 +33,8 @@ KOEF = {
 
 
 def test_the_tables_are_the_regulations():
-    assert PERSENTASE == {k: Decimal(v) for k, v in PERSEN.items()}
-    assert KOEFISIEN == {k: Decimal(v) for k, v in KOEF.items()}
+    assert {k: Decimal(v) for k, v in PERSEN.items()} == PERSENTASE
+    assert {k: Decimal(v) for k, v in KOEF.items()} == KOEFISIEN
 
 
 @pytest.mark.parametrize("jenjang", KOEF)

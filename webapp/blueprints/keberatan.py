@@ -127,7 +127,11 @@ def putuskan(keberatan_id: int):
                 flash("Keputusan keberatan disimpan.", "success")
                 if is_htmx():
                     cells = render_block(
-                        TEMPLATE, "keputusan_cells", k=keberatan, oob=True, PREDIKAT_LABEL=PREDIKAT_LABEL
+                        TEMPLATE,
+                        "keputusan_cells",
+                        k=keberatan,
+                        oob=True,
+                        PREDIKAT_LABEL=PREDIKAT_LABEL,
                     )
                     return hx_done(oob_replace(cells))
                 return redirect(url_for(".index"))

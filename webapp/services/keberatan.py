@@ -29,8 +29,12 @@ from webapp.services.concurrency import STALE, lock_pegawai
 from webapp.services.penilaian_perilaku import Ditolak
 
 LEWAT = "Batas waktu keberatan (14 hari sejak predikat ditetapkan) telah lewat."
-BELUM_ADA_PREDIKAT = "Predikat Kinerja Pegawai belum ditetapkan, sehingga belum dapat diajukan keberatan."
-SUDAH_DIAJUKAN = "Keberatan atas predikat ini sudah diajukan; keberatan hanya dapat diajukan satu kali."
+BELUM_ADA_PREDIKAT = (
+    "Predikat Kinerja Pegawai belum ditetapkan, sehingga belum dapat diajukan keberatan."
+)
+SUDAH_DIAJUKAN = (
+    "Keberatan atas predikat ini sudah diajukan; keberatan hanya dapat diajukan satu kali."
+)
 TANPA_PEMUTUS = (
     "Atasan Pejabat Penilai belum diketahui: lengkapi Atasan II pada menu Ubah Profile, "
     "lalu ajukan keberatan kembali."
@@ -220,9 +224,7 @@ def ringkasan(skp: Skp, periode, evaluasi: Evaluasi | None) -> Ringkasan:
         predikat=PREDIKAT_LABEL.get(ev.predikat) if ev and ev.predikat else None,
         predikat_akhir=PREDIKAT_LABEL.get(akhir) if akhir else None,
         keberatan=ev.keberatan if ev else None,
-        semula=(
-            PREDIKAT_LABEL.get(ev.keberatan.predikat_semula) if ev and ev.keberatan else None
-        ),
+        semula=(PREDIKAT_LABEL.get(ev.keberatan.predikat_semula) if ev and ev.keberatan else None),
         boleh_keberatan=ev is not None and boleh_ajukan(ev) is None,
         batas_keberatan=batas_teks(ev) if ev else "",
         angka_kredit=nilai,
