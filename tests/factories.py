@@ -192,3 +192,34 @@ def profil_data(user: Pegawai, **changes) -> dict:
     }
     data.update(changes)
     return data
+
+
+def disetujui(skp):
+    """An SKP the Pejabat Penilai approved (realisasi, 360 and evaluation need it)."""
+    skp.status = "disetujui"
+    db.session.flush()
+    return skp
+
+
+def make_evaluasi(skp, kode: str = "tw1", predikat: str | None = "baik", predikat_at=None, **f):
+    """An Evaluasi of the SKP in the period `kode` (its row made as the first write would)."""
+    from webapp.domain.predikat import MATRIKS
+    from webapp.domain.tanggal import sekarang
+    from webapp.models import Evaluasi
+    from webapp.services import periode_penilaian
+
+    periode, _ = periode_penilaian.pilih(skp, kode)
+    ratings = next((k for k, v in MATRIKS.items() if v == predikat), (None, None))
+    evaluasi = Evaluasi(
+        skp=skp,
+        periode=periode_penilaian.baris(periode),
+        capaian_organisasi=f.pop("capaian_organisasi", "baik"),
+        rating_hasil=f.pop("rating_hasil", ratings[0]),
+        rating_perilaku=f.pop("rating_perilaku", ratings[1]),
+        predikat=predikat,
+        predikat_at=predikat_at or (sekarang() if predikat else None),
+        **f,
+    )
+    db.session.add(evaluasi)
+    db.session.flush()
+    return evaluasi
