@@ -72,7 +72,7 @@ def test_the_summary_before_any_rating_says_belum_dinilai(app, kasus):
         "RATING PERILAKU KERJA",
         "PREDIKAT KINERJA PEGAWAI",
     ):
-        assert f"<th scope=\"row\">{label}</th><td>belum dinilai</td>" in html
+        assert f'<th scope="row">{label}</th><td>belum dinilai</td>' in html
     assert "Keberatan" not in html and "ANGKA KREDIT" not in html
 
 

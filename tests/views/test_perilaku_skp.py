@@ -61,7 +61,7 @@ def test_the_list_shows_the_approved_skp_this_person_rates_and_as_what(kasus, lo
     row = body.split(f'id="dinilai-{kasus.skp.id}"')[1].split("</tr>")[0]
     assert "01 Mar - 31 Mar 2022" in row and "PEMILIK" in row
     assert "Rekan Kerja" in row and "JA/JF KUANTITATIF" in row
-    assert f'aria-label="Penilaian Perilaku"' in row
+    assert 'aria-label="Penilaian Perilaku"' in row
     assert f'id="dinilai-{kasus.draft.id}"' not in body  # a draft is not rated
     assert "Showing 1 to 1 of 1 entries" in body
 
@@ -228,7 +228,9 @@ def test_an_edit_carries_the_version_and_a_stale_one_is_refused(kasus, login):
     rekan.post(input_url(kasus, 6), data={"teks": "Pertama", "version": ""})
     form = text(rekan.hx_get(input_url(kasus, 6)))
     assert "Pertama" in form and 'name="version" type="hidden" value="1"' in form
-    assert rekan.post(input_url(kasus, 6), data={"teks": "Kedua", "version": "1"}).status_code == 302
+    assert (
+        rekan.post(input_url(kasus, 6), data={"teks": "Kedua", "version": "1"}).status_code == 302
+    )
     r = rekan.hx_post(input_url(kasus, 6), data={"teks": "Ketiga", "version": "1"})
     assert r.status_code == 409 and STALE in text(r)
     # A second "first" feedback (the form opened before anyone wrote) is stale too.
