@@ -9,9 +9,13 @@ from webapp.models import (
     IndikatorSasaran,
     MatrikPeranHasil,
     Pegawai,
+    PenilaianPerilaku,
     PeranHasil,
+    PeriodePenilaian,
     PerjanjianKinerja,
+    Realisasi,
     RencanaHasilKerja,
+    RiwayatStatus,
     SasaranStrategis,
     UnitKerja,
     UraianJabatan,
@@ -232,8 +236,13 @@ def load_demo() -> None:
     _rencana(kual, "utama", 2, "Kinerja Utama 2", [dict(teks="Indikator 3")])
     _rencana(kual, "tambahan", 1, "Tambahan", [dict(teks="Indikator Tambahan 1")])
     kual.perilaku[0].ekspektasi = "saya harap kamu baik"
+    # The manual's Perilaku SKP screenshot: ZAHARA rates KOLABORATIF of this SKP as Bawahan
+    # (and FITRIANI ADAPTIF as Rekan Kerja); approved, so both have something to rate.
     for perilaku in kual.perilaku:
         perilaku.penilai_peran, perilaku.penilai = "atasan", haryomo
+    kual.perilaku[5].penilai_peran, kual.perilaku[5].penilai = "rekan", fitriani
+    kual.perilaku[6].penilai_peran, kual.perilaku[6].penilai = "bawahan", zahara
+    _disetujui(kual, achmad, haryomo)
 
     # SKP JA/JF of IRDIAN, intervening ACHMAD's "Strategis 1".
     jf = new_skp(irdian, "JAJF", "kuantitatif", date(2022, 3, 1), date(2022, 3, 31))
@@ -265,6 +274,7 @@ def load_demo() -> None:
         [dict(teks="Indikator Tambahan", aspek="Kuantitas", target=Decimal(21), satuan="Dokumen")],
     )
     jf.perilaku[0].ekspektasi = "ekspektasi pimpinan ke alex 1"
+    _disetujui(jf, irdian, achmad)
     jf_kual = new_skp(irdian, "JAJF", "kualitatif", date(2022, 2, 1), date(2022, 2, 28))
     db.session.add(jf_kual)
     _rencana(
@@ -280,7 +290,55 @@ def load_demo() -> None:
     # His two Kinerja Utama were copied with Salin from the roles ACHMAD gave him.
     for rencana in jf.rencana:
         rencana.peran = peran.get(rencana.teks)
+    db.session.flush()
+    _evaluasi_berjalan(jf, achmad)
     db.session.commit()
+
+
+def _disetujui(skp, owner, penilai) -> None:
+    """An SKP that went through Ajukan and Setujui (realisasi and evaluation need it)."""
+    skp.status = "disetujui"
+    skp.riwayat.append(
+        RiwayatStatus(aksi="ajukan", status="diajukan", oleh=owner, oleh_nama=owner.nama)
+    )
+    skp.riwayat.append(
+        RiwayatStatus(aksi="setujui", status="disetujui", oleh=penilai, oleh_nama=penilai.nama)
+    )
+
+
+def _evaluasi_berjalan(jf, achmad) -> None:
+    """TRIWULAN I 2022 of IRDIAN's kuantitatif SKP under way (demo-cast.md): her realisasi of the
+    first two indicators, ACHMAD's feedback on BERORIENTASI PELAYANAN; nothing rated yet, and
+    no batas pengisian, so nothing is locked."""
+    tw1 = PeriodePenilaian(
+        tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
+    )
+    db.session.add(tw1)
+    db.session.flush()
+    indikator = jf.rencana[0].indikator  # "Peran 1 aja": Indikator 1111, Indikator 2
+    for ind, nilai in zip(indikator, (8, 2), strict=True):
+        db.session.add(
+            Realisasi(
+                skp=jf,
+                periode=tw1,
+                indikator=ind,
+                nilai=Decimal(nilai),
+                keterangan="dari penilaian atasan",
+            )
+        )
+    orientasi = next(p for p in jf.perilaku if p.aspek == 1)
+    db.session.add(
+        PenilaianPerilaku(
+            skp_id=jf.id,
+            perilaku=orientasi,
+            periode_id=tw1.id,
+            teks="Orientasi udah oke",
+            oleh_id=achmad.id,
+            oleh_nama=achmad.nama,
+            oleh_peran="atasan",
+        )
+    )
+    db.session.flush()
 
 
 def _matrik_peran_hasil(utama, fitriani, irdian, zahara) -> dict:

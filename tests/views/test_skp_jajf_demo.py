@@ -72,7 +72,11 @@ def test_irdians_two_skp(app):
         ),
         ("utama", "Hasil kerja 2", "Strategis 1", None, [("Indikator 13", None, None, None)]),
     ]
-    # His Input Kinerja Utama offers ACHMAD's roles and results.
+    # His Input Kinerja Utama offers ACHMAD's roles and results. The demo's SKP is approved
+    # (its realisasi is under way): returned to draft here, as after Kembalikan.
+    assert kuan.status == "disetujui"
+    kuan.status = "draft"
+    db.session.commit()
     client = app.test_client()
     with app.app_context():
         client.post("/login", data={"nip": IRDIAN, "password": DEMO_PASSWORD})
