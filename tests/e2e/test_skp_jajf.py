@@ -7,9 +7,13 @@ The demo's IRDIAN already has 01 Mar 2022 - 31 Mar 2022: he deletes it and opens
 "Strategis 1" holds the roles "Peran 1 aja" and "Peran 2 aja" given to him.
 """
 
+import pytest
 from playwright.sync_api import expect
+from sqlalchemy import delete, select
 
 from tests.e2e.conftest import JPT
+from webapp.extensions import db
+from webapp.models import PenilaianPerilaku, Realisasi, Skp
 from tests.e2e.test_skp_jpt import JPT_NAMA, Walk, kualitatif_indikator, open_target
 from tests.e2e.test_skp_jpt import start as jpt_start
 
@@ -18,6 +22,22 @@ IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"
 PERIODE = "16 Mar 2022 - 31 Mar 2022"
 PANJANG = "16 Maret 2022 - 31 Maret 2022"
 RINGKAS = "16 Mar - 31 Mar 2022"
+
+
+@pytest.fixture(autouse=True)
+def _irdians_march_skp_as_a_draft(e2e_app, base_url):
+    """The demo's 01 Mar SKP of IRDIAN is approved, with TRIWULAN I realisasi (issue 10 §8);
+    these walks start from it as the draft it was before, which he may delete."""
+    with e2e_app.app_context():
+        skp = db.session.scalar(
+            select(Skp).where(Skp.pegawai_nip == IRDIAN, Skp.pendekatan == "kuantitatif")
+        )
+        for model in (Realisasi, PenilaianPerilaku):
+            db.session.execute(delete(model).where(model.skp_id == skp.id))
+        skp.status = "draft"
+        skp.riwayat.clear()
+        db.session.commit()
+        db.session.remove()
 
 
 def start(page, js: bool, pendekatan: str):
