@@ -12,10 +12,10 @@ from playwright.sync_api import expect
 from sqlalchemy import delete, select
 
 from tests.e2e.conftest import JPT
-from webapp.extensions import db
-from webapp.models import PenilaianPerilaku, Realisasi, Skp
 from tests.e2e.test_skp_jpt import JPT_NAMA, Walk, kualitatif_indikator, open_target
 from tests.e2e.test_skp_jpt import start as jpt_start
+from webapp.extensions import db
+from webapp.models import PenilaianPerilaku, Realisasi, Skp
 
 IRDIAN = "199111232019031005"
 IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"

@@ -310,3 +310,12 @@ def test_the_list_takes_the_same_queries_for_1_or_11_objections(kasus, login, co
     with count_queries() as many:
         assert text(decider.get(f"{K}/")).count('<tr id="keberatan-') == 10
     assert len(many) == len(few)
+
+
+def test_with_htmx_on_the_dialogs_own_page_the_page_reloads(kasus, login):
+    url = f"{K}/ajukan/{kasus.evaluasi.id}"
+    r = login(kasus.owner).hx_post(
+        url, data={"alasan": "x"}, headers={"HX-Current-URL": f"http://localhost{url}"}
+    )
+    assert r.status_code == 200 and r.headers["HX-Redirect"].startswith(url)
+    assert db.session.scalar(select(func.count()).select_from(Keberatan)) == 1

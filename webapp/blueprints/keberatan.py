@@ -8,7 +8,18 @@
                                      Penjelasan, Simpan
 """
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from jinja2_fragments.flask import render_block
 
@@ -59,6 +70,12 @@ def _local(url: str | None) -> str | None:
     return None
 
 
+def _on_this_page() -> bool:
+    """An htmx POST from this dialog's own page (its URL opened directly, with JS on): the
+    summary it would update is not there, so the page reloads instead."""
+    return urlsplit(request.headers.get("HX-Current-URL", "")).path == request.path
+
+
 @bp.route("/ajukan/<int:evaluasi_id>", methods=["GET", "POST"])
 @login_required
 def ajukan(evaluasi_id: int):
@@ -76,12 +93,15 @@ def ajukan(evaluasi_id: int):
                 status, error = e.status, e.message
             else:
                 flash("Keberatan diajukan kepada Atasan Pejabat Penilai.", "success")
+                here = url_for(".ajukan", evaluasi_id=evaluasi.id, next=back)
+                if is_htmx() and _on_this_page():  # opened as a page, not as a dialog
+                    return Response("", 200, headers={"HX-Redirect": here})
                 if is_htmx():
                     ringkas = render_template(
                         RINGKAS, skp=evaluasi.skp, periode=periode, evaluasi=evaluasi, oob=True
                     )
                     return hx_done(oob_replace(ringkas))
-                return redirect(url_for(".ajukan", evaluasi_id=evaluasi.id, next=back))
+                return redirect(here)
     if error is None and evaluasi.keberatan is None:
         error = service.boleh_ajukan(evaluasi)
     return render_dialog(
