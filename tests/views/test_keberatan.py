@@ -319,3 +319,10 @@ def test_with_htmx_on_the_dialogs_own_page_the_page_reloads(kasus, login):
     )
     assert r.status_code == 200 and r.headers["HX-Redirect"].startswith(url)
     assert db.session.scalar(select(func.count()).select_from(Keberatan)) == 1
+
+
+def test_after_14_days_the_dialog_says_so_without_a_form(kasus, login):
+    kasus.evaluasi.predikat_at = datetime.now(UTC) - timedelta(days=15)
+    db.session.commit()
+    r = login(kasus.owner).hx_get(f"{K}/ajukan/{kasus.evaluasi.id}")
+    assert r.status_code == 200 and service.LEWAT in text(r) and "<textarea" not in text(r)

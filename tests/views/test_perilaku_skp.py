@@ -302,3 +302,20 @@ def test_a_rater_removed_meanwhile_is_refused(kasus, login):
     db.session.commit()
     r = rekan.post(input_url(kasus, 6), data={"teks": "x", "version": ""})
     assert r.status_code == 404
+
+
+def test_input_penilaian_on_a_closed_period_says_so_without_a_form(kasus, login):
+    _tutup_tw1(kasus)
+    r = login(kasus.rekan).hx_get(input_url(kasus, 6))
+    assert r.status_code == 200 and "telah lewat" in text(r) and "<textarea" not in text(r)
+
+
+def test_penilai_efektif(kasus):
+    from webapp.services.penilaian_perilaku import penilai_efektif
+
+    skp = kasus.skp
+    assert penilai_efektif(skp.perilaku[5], skp) == kasus.rekan.id
+    skp.perilaku[0].penilai = None
+    assert penilai_efektif(skp.perilaku[0], skp) == kasus.atasan.id
+    skp.perilaku[6].penilai = None  # a Bawahan aspect without a person: nobody
+    assert penilai_efektif(skp.perilaku[6], skp) is None
