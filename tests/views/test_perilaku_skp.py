@@ -316,6 +316,9 @@ def test_penilai_efektif(kasus):
     skp = kasus.skp
     assert penilai_efektif(skp.perilaku[5], skp) == kasus.rekan.id
     skp.perilaku[0].penilai = None
+    db.session.flush()
+    assert skp.perilaku[0].penilai_id is None
     assert penilai_efektif(skp.perilaku[0], skp) == kasus.atasan.id
     skp.perilaku[6].penilai = None  # a Bawahan aspect without a person: nobody
+    db.session.flush()
     assert penilai_efektif(skp.perilaku[6], skp) is None
