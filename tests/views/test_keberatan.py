@@ -269,7 +269,7 @@ def test_a_stale_or_second_decision_is_refused(kasus, login):
     ajukan(kasus, login(kasus.owner))
     decider = login(kasus.atasan_ii)
     r = putus(kasus, decider, hx=True, keputusan="tetap", penjelasan="x", version="99")
-    assert r.status_code == 409 and STALE in text(r)
+    assert r.status_code == 422 and STALE in text(r)
     assert putus(kasus, decider, keputusan="tetap", penjelasan="x").status_code == 302
     r = putus(kasus, decider, hx=True, keputusan="diubah", predikat_baru="kurang", penjelasan="y")
     assert r.status_code == 409 and service.SUDAH_DIPUTUS in text(r)

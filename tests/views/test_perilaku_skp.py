@@ -232,10 +232,10 @@ def test_an_edit_carries_the_version_and_a_stale_one_is_refused(kasus, login):
         rekan.post(input_url(kasus, 6), data={"teks": "Kedua", "version": "1"}).status_code == 302
     )
     r = rekan.hx_post(input_url(kasus, 6), data={"teks": "Ketiga", "version": "1"})
-    assert r.status_code == 409 and STALE in text(r)
+    assert r.status_code == 422 and STALE in text(r) and "Ketiga" in text(r)  # typed text kept
     # A second "first" feedback (the form opened before anyone wrote) is stale too.
     r = rekan.hx_post(input_url(kasus, 6), data={"teks": "Keempat", "version": ""})
-    assert r.status_code == 409
+    assert r.status_code == 422 and STALE in text(r)
     assert db.session.scalars(select(PenilaianPerilaku)).one().teks == "Kedua"
 
 

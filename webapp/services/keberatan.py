@@ -174,7 +174,7 @@ def putuskan(
     if keberatan.keputusan is not None:
         raise Ditolak(SUDAH_DIPUTUS)
     if str(keberatan.version_id) != (version or "").strip():
-        raise Ditolak(STALE)
+        raise Ditolak(STALE, 422)
     keberatan.keputusan = keputusan
     keberatan.predikat_baru = predikat_baru if keputusan == "diubah" else None
     keberatan.penjelasan = penjelasan

@@ -147,7 +147,8 @@ def simpan(
 
     Under the owner's lock: the SKP is still approved, this user still rates the aspect, the
     period is still open for the owner (the admin reopens it per owner), and the form was opened
-    on the current version (a new feedback: on none). Raises Ditolak; 404 for a penilai no more.
+    on the current version (a new feedback: on none; a stale save is refused with 422, as in ADR 0017). Raises
+    Ditolak; 404 for a penilai no more.
     """
     lock_pegawai(skp.pegawai_id)
     db.session.refresh(skp)
@@ -165,7 +166,7 @@ def simpan(
     )
     sent = (version or "").strip()
     if (record is None and sent) or (record is not None and sent != str(record.version_id)):
-        raise Ditolak(STALE)
+        raise Ditolak(STALE, 422)
     if record is None:
         record = PenilaianPerilaku(skp_id=skp.id, perilaku_id=perilaku.id, periode_id=row.id)
         db.session.add(record)
