@@ -147,8 +147,8 @@ def simpan(
 
     Under the owner's lock: the SKP is still approved, this user still rates the aspect, the
     period is still open for the owner (the admin reopens it per owner), and the form was opened
-    on the current version (a new feedback: on none; a stale save is refused with 422, as in ADR 0017). Raises
-    Ditolak; 404 for a penilai no more.
+    on the current version (a new feedback: on none; stale: 422, as in ADR 0017). Raises Ditolak;
+    404 for a penilai no more.
     """
     lock_pegawai(skp.pegawai_id)
     db.session.refresh(skp)
