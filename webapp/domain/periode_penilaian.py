@@ -50,7 +50,13 @@ def dari_kode(k: str) -> tuple[str, int] | None:
     if len(k) == 3 and k.startswith("tw") and k[2] in "1234":
         return ("triwulan", int(k[2]))
     # isascii: str.isdigit() also accepts other scripts' digits ("b１２"), which int() reads.
-    if len(k) == 3 and k[0] == "b" and k[1:].isascii() and k[1:].isdigit() and 1 <= int(k[1:]) <= 12:
+    if (
+        len(k) == 3
+        and k[0] == "b"
+        and k[1:].isascii()
+        and k[1:].isdigit()
+        and 1 <= int(k[1:]) <= 12
+    ):
         return ("bulanan", int(k[1:]))
     return None
 
