@@ -19,7 +19,7 @@ from webapp.blueprints.distribusi import hari_ini
 from webapp.domain import periode_penilaian as periode_dom
 from webapp.domain.tanggal import sekarang, waktu_lokal
 from webapp.extensions import db
-from webapp.forms.periode import BatasForm, BukaKembaliForm, FrekuensiForm, SampaiForm
+from webapp.forms.periode import FREKUENSI, BatasForm, BukaKembaliForm, FrekuensiForm, SampaiForm
 from webapp.models import BukaKembali, Pengaturan
 from webapp.services import periode_penilaian as svc
 from webapp.services.access import roles_required
@@ -151,7 +151,7 @@ def frekuensi():
                 db.session.rollback()
                 form.frekuensi.errors.append(STALE)
             else:
-                label = dict(form.frekuensi.choices)[form.frekuensi.data]
+                label = {c.value: c.label for c in FREKUENSI}[form.frekuensi.data]
                 flash(f"Frekuensi Evaluasi disimpan: {label}.", "success")
                 return redirect(_back(tahun))
     return _page(tahun, form, 422)
