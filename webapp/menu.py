@@ -16,6 +16,7 @@ MENU = (
     ("Review SKP JPT", "review.index", "operator"),
     ("Pegawai", "admin.pegawai", "admin"),
     ("Unit Kerja", "admin.unit", "admin"),
+    ("Periode Penilaian", "periode_admin.index", "admin_only"),
     ("Persetujuan Atasan", "persetujuan.index", "persetujuan"),
     ("Ubah Profile", "profile.edit", "all"),
     ("Uraian Jabatan", "uraian.index", "all"),
@@ -33,6 +34,7 @@ def _sees(user, who: str) -> bool:
         "jajf": user.jenis_jabatan in ("JA", "JF"),
         "operator": user.is_operator or user.is_admin,
         "admin": user.is_admin or user.is_operator,
+        "admin_only": bool(user.is_admin),  # agency-wide settings (Periode Penilaian)
         "matrik": who == "matrik" and sees_matrik(user),
     }[who]
 

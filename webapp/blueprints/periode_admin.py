@@ -20,7 +20,7 @@ from webapp.domain import periode_penilaian as periode_dom
 from webapp.domain.tanggal import sekarang, waktu_lokal
 from webapp.extensions import db
 from webapp.forms.periode import FREKUENSI, BatasForm, BukaKembaliForm, FrekuensiForm, SampaiForm
-from webapp.models import BukaKembali, Pengaturan
+from webapp.models import BukaKembali, Pengaturan, Skp
 from webapp.services import periode_penilaian as svc
 from webapp.services.access import roles_required
 from webapp.services.concurrency import STALE, stale
@@ -71,6 +71,11 @@ def _teks(moment) -> str:
     return waktu_lokal(moment, current_app.config["AGENCY_TIMEZONE"])
 
 
+def _tahun_skp() -> list[int]:
+    """The years some SKP is in (the admin's year links reach back to them)."""
+    return list(db.session.scalars(select(Skp.tahun).distinct()))
+
+
 def _pengaturan() -> Pengaturan | None:
     return db.session.get(Pengaturan, 1)
 
@@ -106,7 +111,7 @@ def _page(tahun: int, frekuensi_form=None, status: int = 200):
             daftar=daftar,
             buka=svc.daftar_buka_kembali(tahun),
             form=frekuensi_form or _frekuensi_form(_pengaturan()),
-            daftar_tahun=sorted({ini - 1, ini, ini + 1, tahun}),
+            daftar_tahun=sorted({ini - 1, ini, ini + 1, tahun, *_tahun_skp()}),
         ),
     )
 
