@@ -261,3 +261,46 @@ def test_rules_from_configuration_not_code():
 def test_the_rounding_is_stated():
     assert "dibulatkan ke bawah" in PEMBULATAN
     assert "terdekat" in PEMBULATAN
+
+
+def _komposisi(n: int, parts: int = 5):
+    if parts == 1:
+        yield (n,)
+        return
+    for first in range(n + 1):
+        for rest in _komposisi(n - first, parts - 1):
+            yield (first, *rest)
+
+
+@pytest.mark.parametrize("capaian", list(ATURAN))
+@pytest.mark.parametrize("n", range(1, 13))
+def test_every_curve_can_be_met_by_every_team_size(capaian, n):
+    """The rounding never asks the impossible: some ratings of n pegawai break nothing."""
+    codes = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+    assert any(
+        not pelanggaran(capaian, dict(zip(codes, counts, strict=True)), ATURAN)
+        for counts in _komposisi(n)
+    )
+
+
+@pytest.mark.parametrize("capaian", list(ATURAN))
+def test_a_breach_is_always_a_share_on_the_wrong_side(capaian):
+    """A message never claims e.g. "50% kurang dari batas 10%": each breach's share is past
+    its limit in the plain arithmetic too."""
+    checked = 0
+    for n in range(1, 11):
+        for counts in _komposisi(n):
+            for teks in pelanggaran(capaian, dict(zip(ATURAN_CODES, counts, strict=True)), ATURAN):
+                if "(" not in teks.split(" pegawai")[1][:3]:
+                    continue  # the people-count rule names no share
+                share = Decimal(teks.split("(")[1].split("%")[0].replace(",", "."))
+                limit = Decimal(teks.split("batas ")[1].split("%")[0].split()[-1].replace(",", "."))
+                if "melebihi" in teks:
+                    assert share > limit, teks
+                else:
+                    assert share < limit, teks
+                checked += 1
+    assert checked > 100
+
+
+ATURAN_CODES = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
