@@ -245,3 +245,10 @@ def test_query_count_does_not_grow_with_bawahan(pimpinan, login, count_queries):
     with count_queries() as many:
         assert actor.get(f"{URL}/2022/tw1?per_page=25").status_code == 200
     assert len(many) == len(few), (len(few), len(many))
+
+
+def test_default_year_is_the_latest_with_bawahan_when_this_year_has_none(pimpinan, login):
+    tim(pimpinan, ["baik"])  # SKPs of 2022 only
+    html = login(pimpinan).get(f"{URL}/").get_data(as_text=True)
+    assert '<option value="2022" selected>' in html
+    assert "Periode TRIWULAN IV-AKHIR 2022" in html  # the last period begun

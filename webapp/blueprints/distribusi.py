@@ -9,18 +9,16 @@ its answer redirects to the period's own URL, so paging the bawahan list keeps t
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
-from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from webapp.domain import kurva
 from webapp.domain import periode_penilaian as periode_dom
 from webapp.domain.predikat import CAPAIAN_LABEL, PREDIKAT_LABEL, PREDIKAT_LABEL_KURVA
-from webapp.domain.tanggal import sekarang
 from webapp.services import distribusi as svc
 from webapp.services import periode_penilaian as periode_svc
 from webapp.services.penetapan import tahun_skp_bawahan
+from webapp.services.periode_penilaian import hari_ini
 from webapp.web import paginate, render_page_or_block
 
 bp = Blueprint("distribusi", __name__, url_prefix="/skp-bawahan/distribusi")
@@ -37,10 +35,6 @@ def _globals(state) -> None:
         kurva_judul=kurva.judul,
         label_capaian=lambda c: CAPAIAN_LABEL.get(c or "", ""),
     )
-
-
-def hari_ini():
-    return sekarang().astimezone(ZoneInfo(current_app.config["AGENCY_TIMEZONE"])).date()
 
 
 def _tahun(value) -> int | None:
@@ -94,7 +88,12 @@ def index():
         if tahun is None or periode_dom.dari_kode(kode) is None:
             abort(404)
         return redirect(url_for(".periode", tahun=tahun, kode=kode))
-    return _render(hari_ini().year, None)
+    # This year, or the latest year the user rates anyone in when this year has no SKP yet.
+    tahun = hari_ini().year
+    daftar = tahun_skp_bawahan(current_user)
+    if daftar and tahun not in daftar:
+        tahun = daftar[0]
+    return _render(tahun, None)
 
 
 @bp.route("/<int:tahun>/<kode>")

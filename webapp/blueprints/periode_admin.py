@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
 
-from webapp.blueprints.distribusi import hari_ini
 from webapp.domain import periode_penilaian as periode_dom
 from webapp.domain.tanggal import sekarang, waktu_lokal
 from webapp.extensions import db
@@ -24,6 +23,7 @@ from webapp.models import BukaKembali, Pengaturan, Skp
 from webapp.services import periode_penilaian as svc
 from webapp.services.access import roles_required
 from webapp.services.concurrency import STALE, stale
+from webapp.services.periode_penilaian import hari_ini
 from webapp.web import (
     confirm_page,
     hx_done,

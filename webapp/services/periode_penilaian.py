@@ -154,6 +154,11 @@ def alasan_terkunci(p: Periode, pegawai_id: int, kini: datetime | None = None) -
 # --- The admin's Periode Penilaian screen ------------------------------------------------------
 
 
+def hari_ini() -> date:
+    """Today in the agency's zone (a period's day, not the server's)."""
+    return sekarang().astimezone(ZoneInfo(current_app.config["AGENCY_TIMEZONE"])).date()
+
+
 def periode_kode(tahun: int, kode: str) -> Periode | None:
     """The year's period named by its code, or None."""
     return next((p for p in periode_tahun(tahun) if p.kode == kode), None)
