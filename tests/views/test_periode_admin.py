@@ -280,3 +280,34 @@ def test_page_queries_do_not_grow_with_reopenings(admin, login, count_queries):
         html = actor.get(f"{URL}/2022").get_data(as_text=True)
     assert "P7" in html
     assert len(many) == len(few), (len(few), len(many))
+
+
+def test_fragments_for_htmx(admin, login):
+    actor = login(admin)
+    r = actor.hx_get(f"{URL}/2022")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "<html" not in html
+    assert 'id="periode-tabel"' in html and "TRIWULAN I 2022" in html
+    assert "HX-Request" in r.headers["Vary"]
+    html = actor.hx_get(f"{URL}/2022/buka-kembali").get_data(as_text=True)
+    assert (
+        "<dialog" in html
+        and "<html" not in html
+        and 'hx-post="/admin/periode-penilaian/2022/buka-kembali"' in html
+    )
+    assert 'hx-get="/pegawai/cari?untuk=pegawai"' in html  # the NIP/name picker
+    html = actor.get(f"{URL}/2022/buka-kembali").get_data(as_text=True)
+    assert "<html" in html and "hx-post" not in html.split('id="modal-title"')[1]
+
+
+def test_bad_input_keeps_what_was_typed(admin, login):
+    irdian = factories.make_pegawai("IRDIAN")
+    db.session.commit()
+    r = login(admin).post(
+        f"{URL}/2022/buka-kembali",
+        data={"periode": "tw2", "pegawai": irdian.nip, "tanggal": "2020-01-01", "jam": "10:30"},
+    )
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422
+    assert f'value="{irdian.nip}"' in html and 'value="2020-01-01"' in html
+    assert 'value="10:30"' in html and '<option selected value="tw2">' in html
