@@ -2,15 +2,23 @@
 Pengisian and reopens TRIWULAN I 2022 for IRDIAN (Periode Penilaian); ACHMAD opens Distribusi
 Predikat and sees the curve, the counts and the broken limit of his ratings."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
+from tests.e2e.test_crawl import Crawl, crawl_page, waiting  # noqa: F401 (fixtures)
 from tests.e2e.walk import BaseWalk
 from webapp.extensions import db
-from webapp.models import CapaianOrganisasi, Evaluasi, Pegawai, PeriodePenilaian, Skp
+from webapp.models import (
+    BukaKembali,
+    CapaianOrganisasi,
+    Evaluasi,
+    Pegawai,
+    PeriodePenilaian,
+    Skp,
+)
 
 ADMIN = "198511302009011004"  # OPERATOR KINERJA: operator and admin
 IRDIAN = "199111232019031005"
@@ -138,3 +146,45 @@ def test_leader_opens_distribusi_predikat(walk, e2e_app):
     page.get_by_label("Periode", exact=True).select_option(label="TRIWULAN II")
     page.get_by_role("button", name="Tampilkan").click()
     expect(page.get_by_text("Belum ada bawahan yang dinilai pada periode ini.")).to_be_visible()
+
+
+# --- The crawl's checks on the states the demo does not show -----------------------------------
+# (axe-core, no sideways scroll, row actions in view, 44 px tap targets on the phone, dialogs by
+# keyboard). The crawl reaches these screens by their links; here they hold data.
+
+
+def test_distribusi_with_a_warning_passes_the_crawl_checks(crawl_page, e2e_app):  # noqa: F811
+    _rate_irdian(e2e_app)
+    login_as(crawl_page, JPT)
+    crawl = Crawl(crawl_page, "jpt")
+    crawl.visit("/skp-bawahan/distribusi/2022/tw1", lambda href: True)
+    crawl.visit("/skp-bawahan/distribusi/2022/tw2", lambda href: True)  # the empty state
+    problems = crawl.problems + crawl_page.errors
+    assert not problems, "\n".join(problems)
+
+
+def test_periode_penilaian_with_reopenings_passes_the_crawl_checks(crawl_page, e2e_app):  # noqa: F811
+    with e2e_app.app_context():
+        irdian = db.session.query(Pegawai).filter_by(nip=IRDIAN).one()
+        p = PeriodePenilaian(
+            tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
+        )
+        db.session.add(p)
+        db.session.flush()
+        p.batas_pengisian = datetime(2022, 4, 10, 16, 59, tzinfo=UTC)
+        db.session.add(
+            BukaKembali(
+                periode_id=p.id, pegawai_id=irdian.id, sampai=datetime(2099, 1, 1, tzinfo=UTC)
+            )
+        )
+        db.session.commit()
+        db.session.remove()
+    login_as(crawl_page, ADMIN)
+    crawl = Crawl(crawl_page, "admin")
+    links = crawl.visit("/admin/periode-penilaian/2022", lambda href: True)
+    for href in links:
+        if "/buka-kembali/" in href or href.endswith("/batas"):
+            crawl.visit(href, lambda h: False)  # the dialogs as pages (no JavaScript)
+    problems = crawl.problems + crawl_page.errors
+    assert not problems, "\n".join(problems)
+    assert len(crawl.dialogs) >= 3, crawl.dialogs
