@@ -23,7 +23,7 @@ def test_valid_svg_named_by_its_title(capaian):
         title
         == f"KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI {label}"
     )
-    texts = " ".join(t.text or "" for t in root.iter(f"{NS}tspan"))
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{NS}text"))
     for word in ("SANGAT", "KURANG/", "MISCONDUCT", "BUTUH", "PERBAIKAN", "BAIK"):
         assert word in texts
     assert "Jumlah pegawai" in svg and "PREDIKAT KINERJA PEGAWAI" in svg

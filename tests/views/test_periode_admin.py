@@ -153,6 +153,7 @@ def test_batas_row_made_by_another_write_is_not_a_conflict(admin, login):
         ({"tanggal": "10 April"}, "Tanggal tidak sah"),
         ({"tanggal": "2022-04-10", "jam": "25:00"}, "Jam tidak sah"),
         ({"tanggal": "", "jam": "10:00"}, "Isi tanggal, atau kosongkan jam"),
+        ({"tanggal": "2021-12-31"}, "tidak boleh sebelum awal periode (01 Jan 2022)"),
         ({"tanggal": "2022-04-10\x00"}, "Tanggal tidak sah"),
         ({"tanggal": "2022-04-10", "jam": "10:00\x00"}, "Jam tidak sah"),
     ],
@@ -311,3 +312,17 @@ def test_bad_input_keeps_what_was_typed(admin, login):
     assert r.status_code == 422
     assert f'value="{irdian.nip}"' in html and 'value="2020-01-01"' in html
     assert 'value="10:30"' in html and '<option selected value="tw2">' in html
+
+
+def test_momen_in_another_agency_zone(app):
+    """A WITA agency: 23:59 typed is 15:59 UTC, and shown back as 23:59 WITA."""
+    old = app.config["AGENCY_TIMEZONE"]
+    app.config["AGENCY_TIMEZONE"] = "Asia/Makassar"
+    try:
+        moment = svc.momen(date(2022, 4, 10), None)
+        assert moment == datetime(2022, 4, 10, 15, 59, tzinfo=UTC)
+        assert svc.lokal(moment) == (date(2022, 4, 10), datetime(2022, 4, 10, 23, 59).time())
+        assert svc.lokal(moment.replace(tzinfo=None)) == svc.lokal(moment)  # SQLite's naive UTC
+        assert svc.lokal(None) == (None, None)
+    finally:
+        app.config["AGENCY_TIMEZONE"] = old

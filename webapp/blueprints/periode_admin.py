@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms.fields.choices import SelectChoice
 
 from webapp.domain import periode_penilaian as periode_dom
-from webapp.domain.tanggal import sekarang, waktu_lokal
+from webapp.domain.tanggal import sekarang, tanggal_pendek, waktu_lokal
 from webapp.extensions import db
 from webapp.forms.periode import FREKUENSI, BatasForm, BukaKembaliForm, FrekuensiForm, SampaiForm
 from webapp.models import BukaKembali, Pengaturan, Skp
@@ -187,6 +187,17 @@ def _batas_stale(form: BatasForm, p: svc.Periode) -> bool:
     return True
 
 
+def _batas_valid(form: BatasForm, p: svc.Periode) -> bool:
+    """A deadline before the period has begun would lock it before anyone could write."""
+    if form.tanggal.data is not None and form.tanggal.data < p.dari:
+        form.tanggal.errors = [
+            *form.tanggal.errors,
+            f"Batas pengisian tidak boleh sebelum awal periode ({tanggal_pendek(p.dari)}).",
+        ]
+        return False
+    return True
+
+
 @bp.route("/<int:tahun>/<kode>/batas", methods=["GET", "POST"])
 @roles_required("admin")
 def batas(tahun: int, kode: str):
@@ -197,7 +208,12 @@ def batas(tahun: int, kode: str):
         tanggal, jam = svc.lokal(p.batas_pengisian)
         form = BatasForm(formdata=None, data={"tanggal": tanggal, "jam": jam, "version": _versi(p)})
     ctx = _ctx(tahun, p=p, form=form, dialog="batas")
-    if request.method == "POST" and form.validate() and not _batas_stale(form, p):
+    if (
+        request.method == "POST"
+        and form.validate()
+        and _batas_valid(form, p)
+        and not _batas_stale(form, p)
+    ):
         row = svc.baris(p)
         row.batas_pengisian = (
             svc.momen(form.tanggal.data, form.jam.data) if form.tanggal.data else None

@@ -64,9 +64,8 @@ def _path(p: list[tuple[int, int]]) -> str:
 def _label(i: int, code: str) -> str:
     x = round(X0 + LEBAR * (i + 0.5))
     words = PREDIKAT_LABEL_KURVA[code].replace("/", "/ ").split()
-    lines = "".join(
-        f'<tspan x="{x}" dy="{0 if n == 0 else 10}">{escape(w)}</tspan>'
-        for n, w in enumerate(words)
+    lines = escape(words[0]) + "".join(
+        f'<tspan x="{x}" dy="10">{escape(w)}</tspan>' for w in words[1:]
     )
     return f'<text x="{x}" y="{Y0 + 13}">{lines}</text>'
 
@@ -79,7 +78,7 @@ def kurva_svg(capaian: str) -> str:
     mid_y = (Y0 - TINGGI + Y0) // 2
     return (
         f'<svg class="kurva" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 344 150" '
-        f'role="img" focusable="false"><title>{escape(judul(capaian))}</title>'
+        f'role="img"><title>{escape(judul(capaian))}</title>'
         f'<path d="{_path(titik(capaian))}" fill="#dbe7f3" stroke="#1d4f91" stroke-width="2"/>'
         f'<path d="M{X0} {Y0 - TINGGI - 8}V{Y0}H{X1}" fill="none" stroke="#444"/>'
         f'<g font-family="sans-serif" font-size="8.5" fill="#222" text-anchor="middle">'
