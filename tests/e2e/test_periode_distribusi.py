@@ -188,3 +188,17 @@ def test_periode_penilaian_with_reopenings_passes_the_crawl_checks(crawl_page, e
     problems = crawl.problems + crawl_page.errors
     assert not problems, "\n".join(problems)
     assert len(crawl.dialogs) >= 3, crawl.dialogs
+
+
+def test_admin_switches_to_monthly_evaluation(page):
+    w = Walk(page, True)
+    login_as(page, ADMIN)
+    w.menu("Periode Penilaian")
+    page.get_by_role("navigation", name="Tahun").get_by_role("link", name="2022").click()
+    page.get_by_role("radio", name="Bulanan").check()
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("Frekuensi Evaluasi disimpan: Bulanan.")).to_be_visible()
+    rows = page.locator("#tbody-periode").get_by_role("row")
+    expect(rows).to_have_count(13)
+    expect(rows.nth(2)).to_contain_text("MARET 2022")
+    expect(page.get_by_role("radio", name="Bulanan")).to_be_checked()
