@@ -22,6 +22,9 @@ MENU = (
     ("Uraian Jabatan", "uraian.index", "all"),
 )
 
+# Screens whose blueprint has no menu entry of its own, and the entry they are reached from.
+INDUK = {"distribusi": "skp_bawahan"}  # Distribusi Predikat is opened from SKP Bawahan
+
 
 def _sees(user, who: str) -> bool:
     if who == "persetujuan":  # only while someone waits for this user's decision
@@ -54,6 +57,7 @@ def menu_current(user, endpoint: str | None) -> str | None:
     if not endpoint:
         return None
     blueprint = endpoint.split(".")[0]
+    blueprint = INDUK.get(blueprint, blueprint)
     same = [ep for _label, ep in menu_for(user) if ep.split(".")[0] == blueprint]
     if len(same) <= 1:
         return same[0] if same else None

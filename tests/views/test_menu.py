@@ -91,3 +91,9 @@ def test_periode_penilaian_is_current_on_its_screens(login):
     me = login(factories.make_pegawai(jenis="JA", is_operator=True, is_admin=True))
     for url in ("/admin/periode-penilaian/", "/admin/periode-penilaian/2022/tw1/batas"):
         assert _current(me.get(url).get_data(as_text=True)) == ["Periode Penilaian"]
+
+
+def test_distribusi_predikat_belongs_to_skp_bawahan(login):
+    me = login(factories.make_pegawai(jenis="JPT"))
+    body = me.get("/skp-bawahan/distribusi/2022/tw1").get_data(as_text=True)
+    assert _current(body) == ["SKP Bawahan"]
