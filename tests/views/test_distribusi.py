@@ -252,3 +252,10 @@ def test_default_year_is_the_latest_with_bawahan_when_this_year_has_none(pimpina
     html = login(pimpinan).get(f"{URL}/").get_data(as_text=True)
     assert '<option value="2022" selected>' in html
     assert "Periode TRIWULAN IV-AKHIR 2022" in html  # the last period begun
+
+
+def test_htmx_on_the_default_url_answers_the_list_too(pimpinan, login):
+    tim(pimpinan, ["baik"])
+    r = login(pimpinan).hx_get(f"{URL}/?q=BAWAHAN")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "<html" not in html and 'id="bawahan-distribusi"' in html
