@@ -85,6 +85,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(perilaku_skp.bp)
     app.register_blueprint(keberatan.bp)
 
+    from webapp.blueprints import distribusi, periode_admin
+
+    app.register_blueprint(distribusi.bp)
+    app.register_blueprint(periode_admin.bp)
+
     from webapp import cli
 
     cli.init_app(app)

@@ -33,3 +33,30 @@ PASSWORD_HASH_METHOD = "scrypt"
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (pegawai import, later bukti dukung)
 TRUSTED_PROXIES = 0  # how many reverse proxies set X-Forwarded-For (0: none, use the socket)
 SESSION_COOKIE_SECURE = False  # set True (KINERJA_SESSION_COOKIE_SECURE=true) behind HTTPS
+# Pola distribusi (SE MenPAN-RB 3/2023, rules.md §2): per Capaian Kinerja Organisasi, the limits on
+# the predikat a leader gives the pegawai they rate. Kept here, not in code: a new circular may
+# change them. Each limit is (jenis, predikat codes counted together, value):
+#   "paling_banyak" / "paling_sedikit": a share in percent (a string, read as Decimal);
+#   "paling_sedikit_orang": a number of pegawai.
+# The rounding for small teams is webapp/domain/distribusi.py's (PEMBULATAN, ADR 0023).
+POLA_DISTRIBUSI = {
+    "istimewa": [("paling_banyak", ("sangat_baik",), "70")],
+    "baik": [
+        ("paling_banyak", ("baik",), "70"),
+        ("paling_sedikit_orang", ("butuh_perbaikan", "kurang"), "1"),
+    ],
+    "butuh_perbaikan": [
+        ("paling_sedikit", ("butuh_perbaikan",), "60"),
+        ("paling_banyak", ("sangat_baik",), "10"),
+    ],
+    "kurang": [
+        ("paling_sedikit", ("kurang",), "60"),
+        ("paling_sedikit", ("butuh_perbaikan",), "10"),
+        ("paling_banyak", ("sangat_baik",), "10"),
+    ],
+    "sangat_kurang": [
+        ("paling_sedikit", ("sangat_kurang",), "60"),
+        ("paling_sedikit", ("kurang", "butuh_perbaikan"), "10"),
+        ("paling_banyak", ("sangat_baik",), "0"),
+    ],
+}

@@ -17,10 +17,14 @@ MENU = (
     ("Review SKP JPT", "review.index", "operator"),
     ("Pegawai", "admin.pegawai", "admin"),
     ("Unit Kerja", "admin.unit", "admin"),
+    ("Periode Penilaian", "periode_admin.index", "admin_only"),
     ("Persetujuan Atasan", "persetujuan.index", "persetujuan"),
     ("Ubah Profile", "profile.edit", "all"),
     ("Uraian Jabatan", "uraian.index", "all"),
 )
+
+# Screens whose blueprint has no menu entry of its own, and the entry they are reached from.
+INDUK = {"distribusi": "skp_bawahan"}  # Distribusi Predikat is opened from SKP Bawahan
 
 
 def _sees(user, who: str) -> bool:
@@ -38,6 +42,7 @@ def _sees(user, who: str) -> bool:
         "jajf": user.jenis_jabatan in ("JA", "JF"),
         "operator": user.is_operator or user.is_admin,
         "admin": user.is_admin or user.is_operator,
+        "admin_only": bool(user.is_admin),  # agency-wide settings (Periode Penilaian)
         "matrik": who == "matrik" and sees_matrik(user),
     }[who]
 
@@ -57,6 +62,7 @@ def menu_current(user, endpoint: str | None) -> str | None:
     if not endpoint:
         return None
     blueprint = endpoint.split(".")[0]
+    blueprint = INDUK.get(blueprint, blueprint)
     same = [ep for _label, ep in menu_for(user) if ep.split(".")[0] == blueprint]
     if len(same) <= 1:
         return same[0] if same else None

@@ -78,3 +78,22 @@ def test_the_nonaktifkan_confirmation_looks_destructive(login):
     other = factories.make_pegawai(jenis="JA")
     body = login(admin).get(f"/admin/pegawai/{other.id}/nonaktifkan").get_data(as_text=True)
     assert '<button type="submit" class="danger">Nonaktifkan</button>' in body
+
+
+def test_periode_penilaian_is_the_admins_alone(login):
+    admin = _menu(login, factories.make_pegawai(jenis="JA", is_admin=True))
+    assert "Periode Penilaian" in admin
+    operator = _menu(login, factories.make_pegawai(jenis="JA", is_operator=True))
+    assert "Periode Penilaian" not in operator
+
+
+def test_periode_penilaian_is_current_on_its_screens(login):
+    me = login(factories.make_pegawai(jenis="JA", is_operator=True, is_admin=True))
+    for url in ("/admin/periode-penilaian/", "/admin/periode-penilaian/2022/tw1/batas"):
+        assert _current(me.get(url).get_data(as_text=True)) == ["Periode Penilaian"]
+
+
+def test_distribusi_predikat_belongs_to_skp_bawahan(login):
+    me = login(factories.make_pegawai(jenis="JPT"))
+    body = me.get("/skp-bawahan/distribusi/2022/tw1").get_data(as_text=True)
+    assert _current(body) == ["SKP Bawahan"]

@@ -38,7 +38,9 @@ def kode(jenis: str, nomor: int) -> str:
         return f"tw{nomor}"
     if jenis == "bulanan":
         return f"b{nomor:02d}"
-    return "tahunan"
+    if jenis == "tahunan":
+        return "tahunan"
+    raise ValueError(f"unknown jenis {jenis!r}")
 
 
 def dari_kode(k: str) -> tuple[str, int] | None:
@@ -47,7 +49,14 @@ def dari_kode(k: str) -> tuple[str, int] | None:
         return ("tahunan", 0)
     if len(k) == 3 and k.startswith("tw") and k[2] in "1234":
         return ("triwulan", int(k[2]))
-    if len(k) == 3 and k[0] == "b" and k[1:].isdigit() and 1 <= int(k[1:]) <= 12:
+    # isascii: str.isdigit() also accepts other scripts' digits ("b１２"), which int() reads.
+    if (
+        len(k) == 3
+        and k[0] == "b"
+        and k[1:].isascii()
+        and k[1:].isdigit()
+        and 1 <= int(k[1:]) <= 12
+    ):
         return ("bulanan", int(k[1:]))
     return None
 
@@ -58,7 +67,9 @@ def nama(jenis: str, nomor: int, tahun: int) -> str:
         return f"{TRIWULAN[nomor]} {tahun}"
     if jenis == "bulanan":
         return format_date(date(tahun, nomor, 1), "MMMM yyyy", locale="id").upper()
-    return f"TAHUNAN {tahun}"
+    if jenis == "tahunan":
+        return f"TAHUNAN {tahun}"
+    raise ValueError(f"unknown jenis {jenis!r}")
 
 
 def _akhir_bulan(tahun: int, bulan: int) -> date:

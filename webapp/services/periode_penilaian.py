@@ -9,11 +9,13 @@ A page (GET) never creates one: `baris()` does, inside the POST that first write
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 from flask import abort, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from webapp.domain import periode_penilaian as dom
 from webapp.domain.tanggal import sekarang, waktu_lokal
@@ -146,4 +148,47 @@ def alasan_terkunci(p: Periode, pegawai_id: int, kini: datetime | None = None) -
     return (
         f"Batas pengisian periode {p.nama} telah lewat ({p.batas_teks()}); "
         "hubungi admin untuk membuka kembali."
+    )
+
+
+# --- The admin's Periode Penilaian screen ------------------------------------------------------
+
+
+def hari_ini() -> date:
+    """Today in the agency's zone (a period's day, not the server's)."""
+    return sekarang().astimezone(ZoneInfo(current_app.config["AGENCY_TIMEZONE"])).date()
+
+
+def periode_kode(tahun: int, kode: str) -> Periode | None:
+    """The year's period named by its code, or None."""
+    return next((p for p in periode_tahun(tahun) if p.kode == kode), None)
+
+
+def momen(tanggal: date, jam: time | None) -> datetime:
+    """A date and time typed in the agency's zone as the UTC moment stored; no time: 23:59."""
+    zona = ZoneInfo(current_app.config["AGENCY_TIMEZONE"])
+    local = datetime.combine(tanggal, jam or time(23, 59), tzinfo=zona)
+    return local.astimezone(UTC)
+
+
+def lokal(moment: datetime | None) -> tuple[date | None, time | None]:
+    """A stored moment as the date and time of the agency's zone (for an edit form)."""
+    if moment is None:
+        return None, None
+    if moment.tzinfo is None:  # SQLite returns naive UTC
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(ZoneInfo(current_app.config["AGENCY_TIMEZONE"]))
+    return local.date(), local.time().replace(second=0, microsecond=0)
+
+
+def daftar_buka_kembali(tahun: int) -> list[BukaKembali]:
+    """The reopenings of a year's periods, oldest first (one query)."""
+    return list(
+        db.session.scalars(
+            select(BukaKembali)
+            .join(BukaKembali.periode)
+            .where(PeriodePenilaian.tahun == tahun)
+            .options(joinedload(BukaKembali.periode), joinedload(BukaKembali.pegawai))
+            .order_by(BukaKembali.id)
+        )
     )
