@@ -192,3 +192,31 @@ def profil_data(user: Pegawai, **changes) -> dict:
     }
     data.update(changes)
     return data
+
+
+def disetujui(skp):
+    """The SKP as its Pejabat Penilai approved it (realisasi may be entered)."""
+    skp.status = "disetujui"
+    db.session.flush()
+    return skp
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def ooxml(folder: str = "word/") -> bytes:
+    """A minimal OOXML package: [Content_Types].xml and one part under `folder`."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(folder + "document.xml", "<doc/>")
+    return buf.getvalue()
+
+
+def ole2(stream: str = "WordDocument") -> bytes:
+    """The start of a legacy Office (OLE2) file whose directory names `stream`."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + stream.encode("utf-16-le")

@@ -80,6 +80,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(mph.bp)
     app.register_blueprint(uraian.bp)
+    from webapp.blueprints import umpan_balik
+    from webapp.blueprints.realisasi import realisasi_blueprint
+
+    app.register_blueprint(realisasi_blueprint(JPT))
+    app.register_blueprint(realisasi_blueprint(JAJF))
+    app.register_blueprint(umpan_balik.bp)
 
     from webapp import cli
 
