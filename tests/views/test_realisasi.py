@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -20,8 +19,8 @@ from tests import factories
 from tests.factories import PDF, PNG, ooxml
 from webapp.extensions import db
 from webapp.models import (
-    BuktiDukung,
     BukaKembali,
+    BuktiDukung,
     PenilaianPerilaku,
     PeriodePenilaian,
     Realisasi,
