@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import JPT, login_as
+from tests.e2e.test_crawl import crawl_page, waiting  # noqa: F401 (fixtures)
 from tests.e2e.walk import BaseWalk
 from tests.factories import PDF
 from webapp.extensions import db
@@ -133,3 +134,63 @@ def test_achmad_writes_umpan_balik(page, irdian_disetujui):
     dlg.get_by_role("button", name="Simpan").click()
     walk.saved(title)
     expect(walk.indikator_row("Indikator 1111")).to_contain_text("Pimpinan : Pertahankan")
+
+
+def test_realisasi_screens_fit_and_are_accessible(crawl_page, e2e_app, irdian_disetujui):
+    """The crawl's checks (no sideways page scroll at 390 px, row actions reachable, axe-core,
+    44 px tap targets, dialogs by keyboard) on the realisasi screens with data: IRDIAN's
+    kuantitatif SKP with a realisasi and its file, ACHMAD's kualitatif SKP JPT with an entry, and
+    ACHMAD's view of IRDIAN's realisasi as Pejabat Penilai. (The demo's SKP are drafts, so the
+    full crawl sees only the "belum disetujui" message.)"""
+    from tests.e2e.test_crawl import Crawl, pattern
+
+    skp_id, berkas = irdian_disetujui
+    with e2e_app.app_context():
+        achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
+        kual = db.session.query(Skp).filter_by(pegawai_id=achmad.id, pendekatan="kualitatif").one()
+        kual.status = "disetujui"
+        kual_id = kual.id
+        db.session.commit()
+        db.session.remove()
+    walk = Walk(crawl_page, js=True)
+    login_as(crawl_page, IRDIAN)
+    open_realisasi(walk)
+    input_realisasi(walk, berkas)
+    seen: set[str] = set()
+
+    def new_dialog(href: str) -> bool:
+        if pattern(href) in seen:
+            return False
+        seen.add(pattern(href))
+        return True
+
+    jf = Crawl(crawl_page, "jf")
+    jf.visit(f"/skp-jajf/{skp_id}/realisasi", new_dialog)
+    walk.logout()
+    login_as(crawl_page, JPT)
+    dialog = f"/skp-jpt/{kual_id}/realisasi/tw1/rencana/{_first_rencana(e2e_app, kual_id)}"
+    crawl_page.goto(dialog)
+    crawl_page.get_by_label("Realisasi", exact=True).fill("Realisasi 1")
+    crawl_page.get_by_role("button", name="Simpan").click()
+    expect(crawl_page.get_by_role("dialog").locator("#entri-rows")).to_contain_text("Realisasi 1")
+    jpt = Crawl(crawl_page, "jpt")
+    jpt.visit(f"/skp-jpt/{kual_id}/realisasi", new_dialog)
+    jpt.visit(dialog, new_dialog)
+    jpt.visit(f"/realisasi-skp/{skp_id}", new_dialog)
+    problems = jf.problems + jpt.problems + crawl_page.errors
+    assert len(seen) >= 4, seen
+    assert not problems, "\n".join(problems)
+
+
+def _first_rencana(app, skp_id: int) -> int:
+    from webapp.models import RencanaHasilKerja
+
+    with app.app_context():
+        rid = (
+            db.session.query(RencanaHasilKerja.id)
+            .filter_by(skp_id=skp_id)
+            .order_by(RencanaHasilKerja.id)
+            .first()[0]
+        )
+        db.session.remove()
+    return rid

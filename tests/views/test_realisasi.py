@@ -474,8 +474,9 @@ def test_kualitatif_entries_add_edit_hapus(login, bukti_dir):
     first = entries[0]
     edit = f"/skp-jajf/realisasi/{first.id}/edit"
     assert 'value="1"' in owner.hx_get(edit).get_data(as_text=True)
-    assert post(owner, edit, {"teks": "Realisasi satu", "version": "1"}).status_code == 200
-    r = post(owner, edit, {"teks": "Lagi", "version": "1"})
+    edited = {"ubah-teks": "Realisasi satu", "ubah-version": "1"}
+    assert post(owner, edit, edited).status_code == 200
+    r = post(owner, edit, {"ubah-teks": "Lagi", "ubah-version": "1"})
     assert r.status_code == 422 and STALE in r.get_data(as_text=True)
     # Hapus asks first; the entry and its file go.
     hapus = f"/skp-jajf/realisasi/{first.id}/hapus"

@@ -38,6 +38,7 @@ PAGE = "skp/realisasi.html"  # the owner's page and its dialogs
 PLAN = "skp/plan.html"
 SUFFIX = "_realisasi"
 GET_POST = ["GET", "POST"]
+UBAH = "ubah"  # the prefix of the entry's Edit form
 
 
 def jenis() -> JenisSkp:
@@ -247,7 +248,8 @@ def _entri(realisasi_id: int):
 def entri_edit(realisasi_id: int):
     e, skp, p, daftar, rr = _entri(realisasi_id)
     _require_disetujui(skp)
-    form = EntriForm(obj=e) if request.method == "GET" else EntriForm()
+    # The edit opens over the hasil kerja's dialog (its add form): ids of its own.
+    form = EntriForm(obj=e, prefix=UBAH) if request.method == "GET" else EntriForm(prefix=UBAH)
     if request.method == "GET":
         form.version.data = e.version_id
     terkunci = periode_service.alasan_terkunci(p, skp.pegawai_id)
