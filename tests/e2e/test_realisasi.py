@@ -136,7 +136,7 @@ def test_achmad_writes_umpan_balik(page, irdian_disetujui):
     expect(walk.indikator_row("Indikator 1111")).to_contain_text("Pimpinan : Pertahankan")
 
 
-def test_realisasi_screens_fit_and_are_accessible(crawl_page, e2e_app, irdian_disetujui):
+def test_realisasi_screens_fit_and_are_accessible(crawl_page, e2e_app, irdian_disetujui):  # noqa: F811
     """The crawl's checks (no sideways page scroll at 390 px, row actions reachable, axe-core,
     44 px tap targets, dialogs by keyboard) on the realisasi screens with data: IRDIAN's
     kuantitatif SKP with a realisasi and its file, ACHMAD's kualitatif SKP JPT with an entry, and
