@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -690,3 +691,22 @@ def test_queries_do_not_grow_with_indicators_and_page_is_small(login, count_quer
     assert counts[0] == counts[1], counts
     assert sizes[1] < 20 * 1024, sizes
     print("queries", counts, "gzip bytes", sizes)
+
+
+def test_sweep_removes_only_old_files_no_row_refers_to(app, login, bukti_dir):
+    import time
+
+    from webapp.services import bukti_dukung as storage
+
+    skp, i, owner, b = _with_file(login, bukti_dir)
+    orphan, _ = storage.simpan(PDF)
+    fresh, _ = storage.simpan(PDF)
+    old = time.time() - 7200
+    for key in (b.kunci, orphan):
+        os.utime(bukti_dir / key, (old, old))
+    (bukti_dir / "README").write_text("not ours")
+    result = app.test_cli_runner().invoke(args=["bukti-dukung", "sapu"])
+    assert "1 berkas tanpa data dihapus" in result.output
+    assert sorted(p.name for p in stored(bukti_dir)) == sorted([b.kunci, fresh, "README"])
+    # The file that is still used downloads as before.
+    assert owner.get(f"/bukti-dukung/{b.id}").status_code == 200

@@ -19,7 +19,7 @@ from webapp.services import realisasi as service
 from webapp.services.concurrency import STALE, lock_pegawai, stale
 from webapp.web import error_page, hx_done, is_htmx, oob_replace, render_dialog
 
-bp = Blueprint("umpan_balik", __name__)
+bp = Blueprint("umpan_balik", __name__, cli_group="bukti-dukung")
 
 PAGE = "skp/umpan_balik.html"
 PLAN = "skp/plan.html"
@@ -162,3 +162,16 @@ def unduh(bukti_id: int):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.cli.command("sapu")
+def sapu_command():
+    """Remove bukti dukung files no row refers to any more (older than an hour)."""
+    import click
+    from sqlalchemy import select
+
+    from webapp.models import BuktiDukung
+
+    dipakai = set(db.session.scalars(select(BuktiDukung.kunci).where(BuktiDukung.kunci != "")))
+    removed = storage.sapu(dipakai)
+    click.echo(f"{len(removed)} berkas tanpa data dihapus dari {storage.direktori()}.")

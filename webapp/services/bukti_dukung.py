@@ -58,3 +58,23 @@ def hapus(kunci_list) -> None:
     for kunci in kunci_list:
         if kunci and KUNCI.match(kunci):
             (direktori() / kunci).unlink(missing_ok=True)
+
+
+def sapu(dipakai: set[str], umur_detik: int = 3600, kini: float | None = None) -> list[str]:
+    """Remove stored files no row refers to (left by a crash between a commit and the unlink,
+    or by a database cascade: an indicator or SKP deleted after it was returned). Only files
+    older than `umur_detik`, so an upload whose commit is still under way is left alone; also
+    stale temporary files. Returns the names removed."""
+    import time
+
+    kini = kini if kini is not None else time.time()
+    removed = []
+    for entry in direktori().iterdir():
+        name = entry.name
+        if not (KUNCI.match(name) or name.startswith(".tmp-")) or not entry.is_file():
+            continue
+        if name in dipakai or kini - entry.stat().st_mtime < umur_detik:
+            continue
+        entry.unlink(missing_ok=True)
+        removed.append(name)
+    return removed
