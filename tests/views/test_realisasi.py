@@ -710,3 +710,50 @@ def test_sweep_removes_only_old_files_no_row_refers_to(app, login, bukti_dir):
     assert sorted(p.name for p in stored(bukti_dir)) == sorted([b.kunci, fresh, "README"])
     # The file that is still used downloads as before.
     assert owner.get(f"/bukti-dukung/{b.id}").status_code == 200
+
+
+def test_simultaneous_first_saves_keep_one_realisasi_and_one_period_row(login):
+    """Ten tabs save the first realisasi of one indicator at once: one wins, the others are
+    told the data changed (the owner's lock serialises them), one period row is made."""
+    from tests.views.test_concurrency import simultaneously
+
+    skp = skp_of()
+    i = skp.rencana[0].indikator[0]
+    owner = login(skp.pegawai)
+    statuses = simultaneously(owner, 10, url_indikator(skp, i), {"nilai": "1"})
+    assert sorted(statuses) == [200] + [422] * 9 or sorted(statuses) == [302] + [422] * 9
+    assert count(Realisasi) == 1 and count(PeriodePenilaian) == 1
+
+
+def test_simultaneous_entries_are_numbered_in_order(login):
+    from tests.views.test_concurrency import simultaneously
+
+    skp = skp_of("JAJF", "kualitatif")
+    rr = skp.rencana[0]
+    statuses = simultaneously(login(skp.pegawai), 8, url_rencana(skp, rr), {"teks": "Entri"})
+    assert set(statuses) == {302}
+    urutan = sorted(db.session.scalars(select(Realisasi.urutan)))
+    assert urutan == list(range(1, 9))
+
+
+@pytest.mark.parametrize("jenis", ["JPT", "JAJF"])
+def test_kualitatif_and_leader_pages_run_constant_queries(login, count_queries, jenis):
+    counts = {"owner": [], "penilai": []}
+    for n, dari in ((2, date(2022, 2, 1)), (20, date(2022, 3, 1))):
+        skp = skp_of(
+            jenis, "kualitatif", rencana=n // 2, indikator=2, dari=dari, sampai=dari.replace(day=28)
+        )
+        owner = login(skp.pegawai)
+        for rr in skp.rencana:
+            post(owner, url_rencana(skp, rr, "tw1"), {"teks": "Entri", "tautan": "https://a.b/c"})
+        for who, url in (
+            ("owner", f"{prefix(skp)}/{skp.id}/realisasi?periode=tw1"),
+            ("penilai", f"/realisasi-skp/{skp.id}?periode=tw1"),
+        ):
+            actor = owner if who == "owner" else login(skp.penilai)
+            actor.get(url)
+            with count_queries() as q:
+                assert actor.get(url).status_code == 200
+            counts[who].append(len(q))
+    assert counts["owner"][0] == counts["owner"][1], counts
+    assert counts["penilai"][0] == counts["penilai"][1], counts
