@@ -42,6 +42,9 @@ def menu_for(user) -> list[tuple[str, str]]:
     return [(label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)]
 
 
+BAGIAN_DARI = {"umpan_balik": "skp_bawahan"}
+
+
 def menu_current(user, endpoint: str | None) -> str | None:
     """The one menu entry a screen belongs to (aria-current="page").
 
@@ -52,6 +55,8 @@ def menu_current(user, endpoint: str | None) -> str | None:
     if not endpoint:
         return None
     blueprint = endpoint.split(".")[0]
+    # Realisasi belongs to its kind's Rencana SKP; the leaders' realisasi to SKP Bawahan.
+    blueprint = BAGIAN_DARI.get(blueprint, blueprint.removesuffix("_realisasi"))
     same = [ep for _label, ep in menu_for(user) if ep.split(".")[0] == blueprint]
     if len(same) <= 1:
         return same[0] if same else None

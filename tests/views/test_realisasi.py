@@ -757,3 +757,24 @@ def test_kualitatif_and_leader_pages_run_constant_queries(login, count_queries, 
             counts[who].append(len(q))
     assert counts["owner"][0] == counts["owner"][1], counts
     assert counts["penilai"][0] == counts["penilai"][1], counts
+
+
+def test_realisasi_pages_mark_their_menu_entry(login):
+    skp = skp_of("JAJF")
+    page = login(skp.pegawai).get(f"/skp-jajf/{skp.id}/realisasi").get_data(as_text=True)
+    assert 'aria-current="page">Rencana SKP JA/JF</a>' in page
+    page = login(skp.penilai).get(f"/realisasi-skp/{skp.id}").get_data(as_text=True)
+    assert 'aria-current="page">SKP Bawahan</a>' in page
+
+
+def test_uploaded_name_keeps_no_folder_and_downloads_as_is(login, bukti_dir):
+    skp = skp_of()
+    i = skp.rencana[0].indikator[0]
+    owner = login(skp.pegawai)
+    data = upload({"nilai": "1"}, ("../../Laporan Maret (final).pdf", PDF))
+    assert post(owner, url_indikator(skp, i), data).status_code == 200
+    b = db.session.scalar(select(BuktiDukung))
+    assert b.nama == "Laporan Maret (final).pdf"
+    r = owner.get(f"/bukti-dukung/{b.id}")
+    assert "Laporan Maret (final).pdf" in r.headers["Content-Disposition"]
+    assert 'accept=".pdf,' in owner.get(url_indikator(skp, i)).get_data(as_text=True)

@@ -9,7 +9,7 @@ from flask import request
 from wtforms import MultipleFileField, TextAreaField
 from wtforms.validators import ValidationError
 
-from webapp.domain.berkas import periksa
+from webapp.domain.berkas import TIPE, periksa
 from webapp.forms.fields import AngkaField, Form, VersionField, maks, teks_panjang, wajib
 from webapp.services.bukti_dukung import maks_byte
 from webapp.services.realisasi import Berkas
@@ -43,8 +43,12 @@ def _tautan():
     )
 
 
+ACCEPT = ",".join(f".{ext}" for ext in TIPE)
+
+
 def _berkas():
-    return MultipleFileField("Berkas bukti dukung")
+    # `accept` only narrows the browser's file picker; the content is what is checked.
+    return MultipleFileField("Berkas bukti dukung", render_kw={"accept": ACCEPT})
 
 
 class BuktiForm(Form):
@@ -64,7 +68,9 @@ class BuktiForm(Form):
         problems = []
         for f in files:
             data = f.stream.read(limit + 1)
-            nama = (f.filename or "berkas").replace("\x00", "")[:255]
+            # The name as shown and offered on download: no NUL, no folder part.
+            nama = (f.filename or "berkas").replace("\x00", "").replace("\\", "/")
+            nama = nama.rsplit("/", 1)[-1].strip()[-255:] or "berkas"
             tipe, problem = periksa(nama, data, limit)
             if problem:
                 problems.append(problem)
