@@ -778,3 +778,21 @@ def test_uploaded_name_keeps_no_folder_and_downloads_as_is(login, bukti_dir):
     r = owner.get(f"/bukti-dukung/{b.id}")
     assert "Laporan Maret (final).pdf" in r.headers["Content-Disposition"]
     assert 'accept=".pdf,' in owner.get(url_indikator(skp, i)).get_data(as_text=True)
+
+
+def test_umpan_balik_returns_to_the_including_page_never_elsewhere(login):
+    skp = skp_of()
+    i = skp.rencana[0].indikator[0]
+    penilai = login(skp.penilai)
+    url = url_umpan(skp, "indikator", i.id)
+    r = penilai.post(url + "?kembali=/skp-bawahan/", data={"teks": "Satu"})
+    assert r.headers["Location"].startswith("/skp-bawahan/#indikator-")
+    form = penilai.get(url + "?kembali=/skp-bawahan/").get_data(as_text=True)
+    assert "kembali=/skp-bawahan/" in form and 'href="/skp-bawahan/"' in form
+    for evil in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+        version = db.session.scalar(select(UmpanBalik.version_id))
+        data = {"teks": "Dua", "version": str(version)}
+        r = penilai.post(url, query_string={"kembali": evil}, data=data)
+        assert r.status_code == 302, evil
+        assert r.headers["Location"].startswith(f"/realisasi-skp/{skp.id}?periode=tw1"), evil
+        db.session.commit()

@@ -109,13 +109,18 @@ def input(skp_id: int, periode: str, target: str, target_id: int):
     )
 
 
-def _kembali(skp, p) -> str:
-    """Where the dialog returns without JS: the page it was opened from when that is one of
-    ours (SKP Bawahan), else the leaders' realisasi page."""
+def _kembali_arg() -> str | None:
+    """The `kembali` of the request when it is a path of this site (never another host)."""
     nxt = request.args.get("kembali", "")
     if nxt.startswith("/") and not nxt.startswith("//") and "\\" not in nxt:
         return nxt
-    return url_for(".index", skp_id=skp.id, periode=p.kode)
+    return None
+
+
+def _kembali(skp, p) -> str:
+    """Where the dialog returns without JS: the page that included the table (its
+    `data.kembali`, e.g. SKP Bawahan), else the leaders' realisasi page."""
+    return _kembali_arg() or url_for(".index", skp_id=skp.id, periode=p.kode)
 
 
 def _saved(skp, p, daftar, target, obj):
@@ -125,6 +130,7 @@ def _saved(skp, p, daftar, target, obj):
             + f"#{'indikator' if target == 'indikator' else 'rencana-row'}-{obj.id}"
         )
     data = service.muat(skp, p, daftar)
+    data.kembali = _kembali_arg()
     ctx = dict(skp=skp, view="realisasi", data=data, aksi="penilai", oob=True)
     if target == "indikator":
         html = render_block(PLAN, "indikator_row", i=obj, **ctx)

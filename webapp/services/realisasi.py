@@ -53,6 +53,9 @@ class DataRealisasi:
     perilaku: dict[int, PenilaianPerilaku] = field(default_factory=dict)  # perilaku_id
     progres: dict[int, str] = field(default_factory=dict)  # indikator_id / rencana_id
     evaluasi: Evaluasi | None = None
+    # Where Input Umpan Balik returns without JS (a page that includes the table, e.g. SKP
+    # Bawahan, sets it to its own URL; none: the leaders' realisasi page).
+    kembali: str | None = None
 
     @property
     def terbuka(self) -> bool:
