@@ -194,3 +194,41 @@ def _first_rencana(app, skp_id: int) -> int:
         )
         db.session.remove()
     return rid
+
+
+def test_kualitatif_entries_in_the_hasil_kerja_dialog(page, e2e_app, irdian_disetujui):
+    """ACHMAD's SKP JPT kualitatif: Input Realisasi on "Kinerja Utama" lists the period's
+    entries (No, Indikator, Edit, Hapus); each added entry shows in the dialog and on the page."""
+    with e2e_app.app_context():
+        achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
+        kual = db.session.query(Skp).filter_by(pegawai_id=achmad.id, pendekatan="kualitatif").one()
+        kual.status = "disetujui"
+        kual_id = kual.id
+        db.session.commit()
+        db.session.remove()
+    walk = Walk(page, js=True)
+    login_as(page, JPT)
+    page.goto(f"/skp-jpt/{kual_id}/realisasi")
+    row = page.locator("#skp-hasil tr[id^=rencana-row-]").filter(has_text="Kinerja Utama").first
+    row.get_by_role("link", name="Input Realisasi").click()
+    dlg = walk.dialog("Input Realisasi")
+    expect(dlg.get_by_role("columnheader")).to_have_text(["No", "Indikator", "Edit", "Hapus"])
+    for teks in ("Realisasi 1", "Realisasi 2"):
+        dlg.get_by_label("Realisasi", exact=True).fill(teks)
+        dlg.get_by_role("button", name="Simpan").click()
+        expect(dlg.locator("#entri-rows")).to_contain_text(teks)
+        expect(dlg.get_by_label("Realisasi", exact=True)).to_have_value("")
+    expect(row).to_contain_text("Realisasi 1")  # the page's row, behind the dialog
+    expect(row).to_contain_text("Realisasi 2")
+    entri = dlg.locator("#entri-rows tr").filter(has_text="Realisasi 1")
+    entri.get_by_role("link", name="Edit").click()
+    edit = walk.dialog("Edit Realisasi")
+    edit.get_by_label("Realisasi", exact=True).fill("Realisasi satu")
+    edit.get_by_role("button", name="Simpan").click()
+    dlg = walk.dialog("Input Realisasi")
+    expect(dlg.locator("#entri-rows")).to_contain_text("Realisasi satu")
+    walk.hapus(dlg.locator("#entri-rows tr").filter(has_text="Realisasi 2"))
+    expect(dlg.locator("#entri-rows tr")).to_have_count(1)
+    page.keyboard.press("Escape")
+    expect(row).to_contain_text("Realisasi satu")
+    expect(row).not_to_contain_text("Realisasi 2")
