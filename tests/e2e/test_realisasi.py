@@ -100,6 +100,15 @@ def test_irdian_enters_realisasi_with_a_file(page, irdian_disetujui):
         link.click()
     assert download.value.suggested_filename == "laporan-maret.pdf"
     assert Path(download.value.path()).read_bytes() == PDF
+    # Hapus of a bukti dukung in the dialog: asked first, gone from the dialog and the row.
+    walk.indikator_row("Indikator 1111").get_by_role("link", name="Input Realisasi").click()
+    dlg = walk.dialog("Input Realisasi")
+    expect(dlg.get_by_label("Realisasi", exact=True)).to_have_value("8")
+    walk.hapus(dlg.locator("#bukti-list li").filter(has_text="laporan-maret.pdf"))
+    expect(
+        walk.indikator_row("Indikator 1111").get_by_role("link", name="laporan-maret.pdf")
+    ).to_have_count(0)
+    page.keyboard.press("Escape")
     # A file whose content is not what its name says is refused, nothing else lost.
     walk.indikator_row("Indikator 2").get_by_role("link", name="Input Realisasi").click()
     dlg = walk.dialog("Input Realisasi")
@@ -120,9 +129,11 @@ def test_irdian_enters_realisasi_without_javascript(page_nojs, irdian_disetujui)
     input_realisasi(walk, berkas)
 
 
-def test_achmad_writes_umpan_balik(page, irdian_disetujui):
+@pytest.mark.parametrize("js", [True, False], ids=["js", "nojs"])
+def test_achmad_writes_umpan_balik(request, js, irdian_disetujui):
     skp_id, _berkas = irdian_disetujui
-    walk = Walk(page, js=True)
+    page = request.getfixturevalue("page" if js else "page_nojs")
+    walk = Walk(page, js=js)
     login_as(page, JPT)
     page.goto(f"/realisasi-skp/{skp_id}")
     row = walk.indikator_row("Indikator 1111")
