@@ -338,7 +338,7 @@ def bukti_hapus(bukti_id: int):
 def terlalu_besar(e):
     """A request over MAX_CONTENT_LENGTH: the bukti dukung limit named, not the import's."""
     db.session.rollback()
-    mb = storage.maks_byte() // (1024 * 1024)
+    mb = f"{storage.maks_byte() / (1024 * 1024):g}".replace(".", ",")
     html, status = error_page(
         413,
         "Berkas terlalu besar",
