@@ -91,8 +91,8 @@ def periksa(nama: str, data: bytes, maks_byte: int) -> tuple[str | None, str | N
     if not data:
         return None, f"Berkas {nama} kosong."
     if len(data) > maks_byte:
-        mb = maks_byte / (1024 * 1024)
-        return None, (f"Berkas {nama} terlalu besar ({_mb(len(data))} MB): paling besar {mb:g} MB.")
+        mb = f"{maks_byte / (1024 * 1024):g}".replace(".", ",")
+        return None, f"Berkas {nama} terlalu besar ({_mb(len(data))} MB): paling besar {mb} MB."
     if ext not in TIPE:
         return None, f"Jenis berkas {nama} tidak diterima: unggah {DITERIMA}."
     isi = jenis_isi(data)
