@@ -189,3 +189,14 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html)
     assert match, "no CSRF token in the page"
     return match.group(1)
+
+
+@pytest.fixture(autouse=True)
+def _bukti_dukung_dir(request, tmp_path_factory):
+    """Bukti dukung files of the request tests go to a temporary directory, never to the
+    repository's instance/ (browser tests, which have no session `app`, set their own)."""
+    if "app" in request.fixturenames:
+        app = request.getfixturevalue("app")
+        if not app.config.get("BUKTI_DUKUNG_DIR"):
+            app.config["BUKTI_DUKUNG_DIR"] = str(tmp_path_factory.mktemp("bukti-dukung"))
+    yield

@@ -223,3 +223,24 @@ def make_evaluasi(skp, kode: str = "tw1", predikat: str | None = "baik", predika
     db.session.add(evaluasi)
     db.session.flush()
     return evaluasi
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def ooxml(folder: str = "word/") -> bytes:
+    """A minimal OOXML package: [Content_Types].xml and one part under `folder`."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(folder + "document.xml", "<doc/>")
+    return buf.getvalue()
+
+
+def ole2(stream: str = "WordDocument") -> bytes:
+    """The start of a legacy Office (OLE2) file whose directory names `stream`."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + stream.encode("utf-16-le")

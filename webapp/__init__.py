@@ -90,6 +90,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(distribusi.bp)
     app.register_blueprint(periode_admin.bp)
 
+    from webapp.blueprints import umpan_balik
+    from webapp.blueprints.realisasi import realisasi_blueprint
+
+    app.register_blueprint(realisasi_blueprint(JPT))
+    app.register_blueprint(realisasi_blueprint(JAJF))
+    app.register_blueprint(umpan_balik.bp)
+
     from webapp import cli
 
     cli.init_app(app)

@@ -30,7 +30,11 @@ LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
 RATELIMIT_STORAGE_URI = "memory://"
 PER_PAGE_CHOICES = (10, 25, 50, 100)
 PASSWORD_HASH_METHOD = "scrypt"
-MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (pegawai import, later bukti dukung)
+MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # any request body (pegawai import, bukti dukung)
+# Bukti dukung files (ADR 0024): where they are stored (None: instance/bukti-dukung; a directory
+# several app servers share, outside the web root) and the limit per file.
+BUKTI_DUKUNG_DIR = None
+BUKTI_DUKUNG_MAX_MB = 5
 TRUSTED_PROXIES = 0  # how many reverse proxies set X-Forwarded-For (0: none, use the socket)
 SESSION_COOKIE_SECURE = False  # set True (KINERJA_SESSION_COOKIE_SECURE=true) behind HTTPS
 # Pola distribusi (SE MenPAN-RB 3/2023, rules.md §2): per Capaian Kinerja Organisasi, the limits on

@@ -24,7 +24,8 @@ MENU = (
 )
 
 # Screens whose blueprint has no menu entry of its own, and the entry they are reached from.
-INDUK = {"distribusi": "skp_bawahan"}  # Distribusi Predikat is opened from SKP Bawahan
+# Screens opened from another menu entry: Distribusi Predikat and a bawahan's realisasi.
+INDUK = {"distribusi": "skp_bawahan", "umpan_balik": "skp_bawahan"}
 
 
 def _sees(user, who: str) -> bool:
@@ -62,7 +63,8 @@ def menu_current(user, endpoint: str | None) -> str | None:
     if not endpoint:
         return None
     blueprint = endpoint.split(".")[0]
-    blueprint = INDUK.get(blueprint, blueprint)
+    # Realisasi belongs to its kind's Rencana SKP; the leaders' pages to SKP Bawahan.
+    blueprint = INDUK.get(blueprint, blueprint.removesuffix("_realisasi"))
     same = [ep for _label, ep in menu_for(user) if ep.split(".")[0] == blueprint]
     if len(same) <= 1:
         return same[0] if same else None

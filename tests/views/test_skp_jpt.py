@@ -66,10 +66,8 @@ def test_list_page_and_fragment(me, world):
     assert ">Tambah<" in body and "Showing 1 to 1 of 1 entries" in body
     for name in ("Target SKP", "Realisasi", "Edit", "Hapus"):
         assert f'aria-label="{name}" title=' in body
-    # Realisasi is a later issue: the icon is there, disabled, and links nowhere.
-    assert (
-        'disabled aria-label="Realisasi"' in body and "realisasi" not in body.split("Realisasi")[0]
-    )
+    # Realisasi (issue 10) opens the period's realisasi page.
+    assert f'href="{P}/{world.skp.id}/realisasi" aria-label="Realisasi"' in body
     fragment = me.hx_get(f"{P}/")
     assert "<html" not in text(fragment) and 'id="periode-tabel"' in text(fragment)
 

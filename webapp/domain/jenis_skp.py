@@ -40,6 +40,8 @@ class JenisSkp:
         kolom = list(self.kolom_kuantitatif if kuantitatif else KOLOM_KUALITATIF)
         if not kuantitatif and view == "owner":
             kolom.append("EDIT / HAPUS")
+        if view == "realisasi":  # the realisasi table (owner, Pejabat Penilai, Atasan II)
+            return (*kolom, *KOLOM_REALISASI)
         if view != "atasan":
             kolom.append(
                 "Manual Indikator" if kuantitatif and view == "owner" else "MANUAL INDIKATOR"
@@ -54,6 +56,10 @@ class JenisSkp:
 BAGIAN = ("utama", "tambahan")
 BAGIAN_KUALITATIF = ("A. UTAMA", "B. TAMBAHAN")
 KOLOM_KUALITATIF = ("NO", "HASIL KERJA")
+KOLOM_REALISASI = (
+    "REALISASI BERDASARKAN BUKTI DUKUNG",
+    "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
+)
 
 JPT = JenisSkp(
     kode="JPT",
