@@ -127,14 +127,6 @@ def hasil(skp: Skp, periode: periode_service.Periode) -> dict[int, PenilaianPeri
     return {r.perilaku_id: r for r in rows}
 
 
-def umpan_balik_perilaku(
-    skp: Skp, periode: periode_service.Periode
-) -> dict[int, PenilaianPerilaku]:
-    """For the realisasi table: each aspect's 360 feedback in the period, by perilaku id
-    (oleh_peran and oleh_nama say "Atasan (Dr. ACHMAD …) : teks")."""
-    return hasil(skp, periode)
-
-
 def simpan(
     skp: Skp,
     perilaku: PerilakuKerja,

@@ -29,6 +29,7 @@ from webapp.models import (
     UmpanBalik,
 )
 from webapp.services import bukti_dukung as storage
+from webapp.services import penilaian_perilaku
 from webapp.services import periode_penilaian as periode_service
 from webapp.services.periode_penilaian import Periode
 from webapp.services.skp import plan_options
@@ -155,14 +156,7 @@ def muat(skp: Skp, periode: Periode, daftar: list[Periode]) -> DataRealisasi:
                 data.umpan_indikator[u.indikator_id] = u
             else:
                 data.umpan_rencana[u.rencana_id] = u
-        data.perilaku = {
-            pp.perilaku_id: pp
-            for pp in db.session.scalars(
-                select(PenilaianPerilaku).where(
-                    PenilaianPerilaku.skp_id == skp.id, PenilaianPerilaku.periode_id == periode.id
-                )
-            )
-        }
+        data.perilaku = penilaian_perilaku.hasil(skp, periode)
         data.evaluasi = db.session.scalar(
             select(Evaluasi).where(Evaluasi.skp_id == skp.id, Evaluasi.periode_id == periode.id)
         )
