@@ -1,0 +1,138 @@
+"""SKP Bawahan → Realisasi, walked in Chromium with and without JavaScript: ACHMAD opens the
+Realisasi of IRDIAN's SKP JA/JF kuantitatif (01 – 31 Mar 2022), Input Data-Data Realisasi with
+Capaian BAIK and both ratings, and sees the predikat fill itself and the distribution warning.
+
+The demo leaves IRDIAN's SKP a draft (another part of issue 10 owns the demo): the setup sets it
+disetujui, as ACHMAD's Setujui would.
+"""
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from tests.e2e.conftest import JPT, login_as
+from tests.e2e.walk import BaseWalk
+from webapp.extensions import db
+from webapp.models import Skp
+
+IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"
+DIALOG = "Input Data-Data Realisasi"
+
+
+@pytest.fixture
+def disetujui(e2e_app, base_url):
+    with e2e_app.app_context():
+        skp = db.session.scalar(
+            select(Skp).where(Skp.pegawai_nama == IRDIAN_NAMA, Skp.pendekatan == "kuantitatif")
+        )
+        skp.status = "disetujui"
+        db.session.commit()
+        db.session.remove()
+    return base_url
+
+
+class Walk(BaseWalk):
+    def open_realisasi(self):
+        page = self.page
+        self.menu("SKP Bawahan")
+        expect(page.get_by_role("heading", name="SKP Bawahan", level=1)).to_be_visible()
+        row = page.locator("#skp-bawahan tbody tr").filter(has_text="01 Mar - 31 Mar 2022")
+        row = row.filter(has_text=IRDIAN_NAMA).filter(has_text="JA/JF Kuantitatif")
+        expect(row).to_have_count(1)
+        row.get_by_role("link", name="Realisasi").click()
+        heading = page.get_by_role("heading", level=1)
+        expect(heading).to_contain_text(IRDIAN_NAMA)
+        expect(heading).to_contain_text("PERIODE 01 Maret 2022 - 31 Maret 2022")
+
+    def input_data(self, capaian: str, hasil: str, perilaku: str):
+        page = self.page
+        page.get_by_role("link", name=DIALOG).click()
+        dlg = self.dialog(DIALOG)
+        expect(dlg).to_be_visible()
+        dlg.get_by_label("Capaian Kinerja Organisasi", exact=True).select_option(label=capaian)
+        if self.js:  # the curve follows the capaian at once (htmx); without JS after Simpan
+            expect(dlg.get_by_role("img")).to_have_accessible_name(
+                f"KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI {capaian}"
+            )
+        dlg.get_by_label("Rating Hasil Kerja", exact=True).select_option(label=hasil)
+        dlg.get_by_label("Rating Perilaku Kerja", exact=True).select_option(label=perilaku)
+        dlg.get_by_role("button", name="Simpan").click()
+        self.saved(DIALOG)
+
+
+@pytest.mark.parametrize("fixture", ["page", "page_nojs"])
+def test_achmad_rates_irdian_and_sees_the_predikat(request, disetujui, fixture):
+    page = request.getfixturevalue(fixture)
+    walk = Walk(page, js=fixture == "page")
+    login_as(page, JPT)
+    walk.open_realisasi()
+
+    expect(page.get_by_role("link", name="TRIWULAN I 2022")).to_have_attribute(
+        "aria-current", "page"
+    )
+    predikat = page.locator("#predikat")
+    expect(predikat).to_have_text("Terisi otomatis setelah kedua rating diisi")
+    expect(page.locator("#capaian-organisasi")).to_have_text("Belum diisi")
+    expect(page.get_by_text("Indikator 1111")).to_be_visible()
+
+    walk.input_data("BAIK", "SESUAI EKSPEKTASI", "DI ATAS EKSPEKTASI")
+    expect(predikat).to_have_text("BAIK")
+    expect(page.locator("#capaian-organisasi")).to_have_text("BAIK")
+    expect(page.locator("#rating-hasil")).to_have_text("SESUAI EKSPEKTASI")
+    expect(page.locator("#rating-perilaku")).to_have_text("DI ATAS EKSPEKTASI")
+    expect(page.locator("#pola-distribusi").get_by_role("img")).to_have_accessible_name(
+        "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK"
+    )
+    # One bawahan rated BAIK under capaian BAIK: the curve's limits are broken, and it says so.
+    warning = page.locator("#distribusi-peringatan [role=status]")
+    expect(warning).to_be_visible()
+    expect(warning.locator("li").first).to_be_visible()
+
+    # Still the leader's judgement: a rating changed later changes the predikat with it.
+    # Under ISTIMEWA only Sangat Baik is limited: the warning goes once resolved.
+    walk.input_data("ISTIMEWA", "DI BAWAH EKSPEKTASI", "SESUAI EKSPEKTASI")
+    expect(predikat).to_have_text("BUTUH PERBAIKAN")
+    expect(page.locator("#distribusi-peringatan [role=status]")).to_have_count(0)
+
+    # The page keeps it all after a reload; the dialog opens on what was saved.
+    page.reload()
+    expect(predikat).to_have_text("BUTUH PERBAIKAN")
+    page.get_by_role("link", name=DIALOG).click()
+    dlg = walk.dialog(DIALOG)
+    expect(dlg.get_by_label("Capaian Kinerja Organisasi", exact=True)).to_have_value("istimewa")
+    expect(dlg.get_by_label("Rating Hasil Kerja", exact=True)).to_have_value("dibawah")
+
+
+def test_a_missing_capaian_is_refused_in_the_dialog(request, disetujui, page):
+    walk = Walk(page, js=True)
+    login_as(page, JPT)
+    walk.open_realisasi()
+    page.get_by_role("link", name=DIALOG).click()
+    dlg = walk.dialog(DIALOG)
+    dlg.get_by_label("Rating Hasil Kerja", exact=True).select_option(label="SESUAI EKSPEKTASI")
+    dlg.get_by_role("button", name="Simpan").click()
+    expect(dlg.get_by_text("Wajib diisi.")).to_be_visible()
+    expect(dlg.get_by_label("Rating Hasil Kerja", exact=True)).to_have_value(
+        "sesuai"
+    )  # nothing lost
+    # The dialog is usable by keyboard: Escape closes it.
+    page.keyboard.press("Escape")
+    expect(dlg).to_have_count(0)
+    expect(page.locator("#predikat")).to_have_text("Terisi otomatis setelah kedua rating diisi")
+
+
+def test_realisasi_on_a_phone_has_no_sideways_scroll(request, disetujui, browser, base_url):
+    context = browser.new_context(
+        base_url=base_url, locale="id-ID", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        walk = Walk(page, js=True)
+        login_as(page, JPT)
+        walk.open_realisasi()
+        walk.input_data("BAIK", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI")
+        expect(page.locator("#predikat")).to_have_text("BAIK")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, width
+    finally:
+        context.close()
