@@ -84,7 +84,6 @@ def test_page_shows_the_manuals_sections(skp, world, login):
     for label in (
         "CAPAIAN KINERJA ORGANISASI",
         "POLA DISTRIBUSI",
-        "HASIL KERJA",
         "RATING HASIL KERJA",
         "RATING PERILAKU KERJA",
         "PREDIKAT KINERJA PEGAWAI",
@@ -181,7 +180,7 @@ def test_save_fragment_fills_the_predikat(skp, world, login):
         assert f'id="{section}"' in html
     assert html.count('hx-swap-oob="true"') >= 3 and "<template>" in html
     assert '<td id="predikat"><strong>BAIK</strong></td>' in html
-    assert '<td id="capaian-organisasi">BAIK</td>' in html
+    assert '<p id="capaian-organisasi">BAIK</p>' in html
     assert (
         "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI BAIK" in html
     )

@@ -243,7 +243,7 @@ def _cek_sementara(pimpinan_id: int, tahun: int, kode: str):
     for kunci, op, batas in _BATAS[capaian]:
         kunci = kunci if isinstance(kunci, tuple) else (kunci,)
         n = sum(jumlah[k] for k in kunci)
-        nama = " + ".join(PREDIKAT_LABEL[k].title() for k in kunci)
+        nama = " dan/atau ".join(PREDIKAT_LABEL[k].title() for k in kunci)
         if op == ">=" and batas == 1 and len(kunci) == 2 and n < 1:
             pelanggaran.append(f"Belum ada {nama} untuk capaian {CAPAIAN_LABEL[capaian].title()}")
         elif op == "<=" and n * 100 > batas * total:
