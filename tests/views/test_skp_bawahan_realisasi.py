@@ -273,11 +273,11 @@ def test_a_stale_save_is_refused(skp, world, login):
     # A second tab opened before the first save: both versions empty.
     r = atasan.hx_post(data_url(skp), data=isi("istimewa", "diatas", "diatas"))
     html = r.get_data(as_text=True)
-    assert r.status_code == 409 and STALE in html
+    assert r.status_code == 422 and STALE in html
     assert '<option selected value="istimewa">' in html  # what was chosen is not lost
     # The capaian changed meanwhile (from another bawahan's dialog): refused as well.
     r = atasan.hx_post(data_url(skp), data=isi("istimewa", "diatas", "diatas", "1", "0"))
-    assert r.status_code == 409 and STALE in r.get_data(as_text=True)
+    assert r.status_code == 422 and STALE in r.get_data(as_text=True)
     e = evaluasi(skp)
     assert (e.predikat, e.version_id, capaian_of(world.atasan).capaian) == ("baik", 1, "baik")
 

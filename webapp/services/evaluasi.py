@@ -153,7 +153,7 @@ def simpan(
         _versi(evaluasi) != (versi or "").strip()
         or _versi(organisasi) != (versi_capaian or "").strip()
     ):
-        raise EvaluasiError(STALE)
+        raise EvaluasiError(STALE, 422)  # as every stale form (ADR 0017): 422, input kept
 
     if organisasi is None:
         organisasi = CapaianOrganisasi(pimpinan_id=penilai.id, periode_id=row.id, capaian=capaian)
