@@ -275,11 +275,52 @@ def test_a_stale_save_is_refused(skp, world, login):
     html = r.get_data(as_text=True)
     assert r.status_code == 422 and STALE in html
     assert '<option selected value="istimewa">' in html  # what was chosen is not lost
-    # The capaian changed meanwhile (from another bawahan's dialog): refused as well.
-    r = atasan.hx_post(data_url(skp), data=isi("istimewa", "diatas", "diatas", "1", "0"))
+    # The capaian was set meanwhile (from another bawahan's dialog): changing it from a dialog
+    # opened before is refused as well ...
+    kedua = bawahan_skp(world.atasan, "KEDUA")
+    db.session.commit()
+    r = atasan.hx_post(data_url(kedua), data=isi("istimewa", "diatas", "diatas"))
     assert r.status_code == 422 and STALE in r.get_data(as_text=True)
     e = evaluasi(skp)
     assert (e.predikat, e.version_id, capaian_of(world.atasan).capaian) == ("baik", 1, "baik")
+    assert evaluasi(kedua) is None
+    # ... while a dialog that agrees with the capaian saves.
+    assert atasan.hx_post(data_url(kedua), data=isi("baik", "diatas", "diatas")).status_code == 200
+    assert evaluasi(kedua).predikat == "sangat_baik" and capaian_of(world.atasan).version_id == 1
+
+
+def test_simultaneous_first_saves_make_one_capaian(world, login):
+    import threading
+
+    skps = [bawahan_skp(world.atasan, f"SERENTAK {i}") for i in range(6)]
+    # The period's row exists already (else its unique key alone would queue the first saves).
+    db.session.add(
+        PeriodePenilaian(
+            tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
+        )
+    )
+    db.session.commit()
+    atasan = login(world.atasan)
+    cookie = atasan.client.get_cookie("session")
+    urls = [data_url(s) for s in skps]
+    db.session.close()
+    barrier = threading.Barrier(len(urls))
+    statuses = []
+
+    def post(u):
+        client = atasan.app.test_client()
+        client.set_cookie("session", cookie.value)
+        barrier.wait()
+        statuses.append(client.post(u, data=isi()).status_code)
+
+    threads = [threading.Thread(target=post, args=(u,)) for u in urls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(statuses) == [302] * 6
+    assert count(CapaianOrganisasi) == 1 and count(PeriodePenilaian) == 1
+    assert count(Evaluasi) == 6
 
 
 def test_the_deadline_locks_the_rating_until_the_admin_reopens(skp, world, login):

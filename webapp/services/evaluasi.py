@@ -149,9 +149,11 @@ def simpan(
         raise EvaluasiError(alasan)
     evaluasi = evaluasi_of(skp.id, h.periode)
     organisasi = capaian_of(penilai.id, h.periode)
-    if (
-        _versi(evaluasi) != (versi or "").strip()
-        or _versi(organisasi) != (versi_capaian or "").strip()
+    # The capaian is the leader's for every bawahan: an older version is a conflict only when
+    # this save would change what another dialog set meanwhile.
+    capaian_berubah = organisasi is not None and organisasi.capaian != capaian
+    if _versi(evaluasi) != (versi or "").strip() or (
+        capaian_berubah and _versi(organisasi) != (versi_capaian or "").strip()
     ):
         raise EvaluasiError(STALE, 422)  # as every stale form (ADR 0017): 422, input kept
 
