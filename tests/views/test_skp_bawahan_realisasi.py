@@ -485,3 +485,31 @@ def test_list_of_300_bawahan_is_paged_small_and_constant(world, login, count_que
     r = atasan.hx_get("/skp-bawahan/?q=BAWAHAN 29")
     assert "Showing 1 to 10 of 10 entries" in r.get_data(as_text=True)
     assert gz(r) < 4096
+
+
+def test_monthly_periods_when_the_agency_evaluates_monthly(skp, world, login):
+    from webapp.models import Pengaturan
+
+    db.session.add(Pengaturan(id=1, frekuensi_evaluasi="bulanan"))
+    db.session.commit()
+    atasan = login(world.atasan)
+    html = atasan.get(url(skp, "b03")).get_data(as_text=True)
+    assert 'aria-current="page">MARET 2022' in html and ">TAHUNAN 2022</a>" in html
+    assert ">TRIWULAN I 2022<" not in html and ">FEBRUARI 2022<" not in html
+    assert atasan.get(url(skp, "tw1")).status_code == 404
+    assert atasan.post(data_url(skp, "b03"), data=isi()).status_code == 302
+    e = evaluasi(skp)
+    assert (e.periode.jenis, e.periode.nomor, e.predikat) == ("bulanan", 3, "baik")
+
+
+def test_evaluasi_of_for_other_screens(skp, world, login):
+    from webapp.services import evaluasi as service
+    from webapp.services.periode_penilaian import pilih
+
+    periode, _ = pilih(skp, "tw1")
+    assert service.evaluasi_of(skp.id, periode) is None  # no row yet: no query either
+    login(world.atasan).post(data_url(skp), data=isi("baik", "dibawah", "dibawah"))
+    periode, _ = pilih(skp, "tw1")
+    assert service.evaluasi_of(skp.id, periode).predikat == "sangat_kurang"
+    assert service.capaian_of(world.atasan.id, periode).capaian == "baik"
+    assert service.capaian_of(world.owner.id, periode) is None

@@ -183,8 +183,10 @@ def _pertama(names: tuple[str, str]) -> str:
     return names[0] if _ada(names[0]) else names[1]
 
 
-def _halaman_or_404(skp_id: int) -> evaluasi_service.Halaman:
-    h = evaluasi_service.halaman(skp_id, current_user, request.args.get("periode"))
+def _halaman_or_404(skp_id: int, with_plan: bool = True) -> evaluasi_service.Halaman:
+    h = evaluasi_service.halaman(
+        skp_id, current_user, request.args.get("periode"), with_plan=with_plan
+    )
     if h is None:
         abort(404)
     return h
@@ -207,7 +209,8 @@ def _realisasi_ctx(h, **extra):
         "tabel_ada": _ada(TABEL_REALISASI),
         "KURVA": _pertama(KURVA),
         "PERINGATAN": _pertama(PERINGATAN),
-        "cek": evaluasi_service.cek_distribusi(current_user.id, h.periode),
+        # Called by the warning's block only (a dialog alone does not need the check).
+        "cek_distribusi": lambda: evaluasi_service.cek_distribusi(current_user.id, h.periode),
         "distribusi_url": _distribusi_url(h),
         "CAPAIAN_LABEL": predikat_domain.CAPAIAN_LABEL,
         "RATING_LABEL": predikat_domain.RATING_LABEL,
@@ -244,7 +247,8 @@ def _data_awal(h) -> dict:
 def data_realisasi(skp_id: int):
     """Input Data-Data Realisasi: a dialog (a page without JS) whose Simpan writes the leader's
     capaian and the SKP's ratings for the period; the predikat follows from the ratings."""
-    h = _halaman_or_404(skp_id)
+    # Under htmx the dialog and its out-of-band answer show no plan; the page without JS does.
+    h = _halaman_or_404(skp_id, with_plan=not is_htmx())
     form = DataRealisasiForm(data=_data_awal(h))
     usulan = h.usulan if not (h.evaluasi and h.evaluasi.rating_hasil) else None
     ctx = _realisasi_ctx(h, form=form, dialog="data", usulan=usulan)

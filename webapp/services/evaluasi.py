@@ -94,10 +94,13 @@ class Halaman:
         return self.skp.status == "disetujui"
 
 
-def halaman(skp_id: int, penilai: Pegawai, kode: str | None) -> Halaman | None:
+def halaman(
+    skp_id: int, penilai: Pegawai, kode: str | None, with_plan: bool = True
+) -> Halaman | None:
     """The page's data, or None when `penilai` is not the SKP's Pejabat Penilai (404).
-    A wrong period code is a 404 too (periode_penilaian.pilih)."""
-    skp = penetapan.skp_bawahan(skp_id, penilai, with_plan=True)
+    A wrong period code is a 404 too (periode_penilaian.pilih). The dialog under htmx needs
+    no plan (with_plan=False)."""
+    skp = penetapan.skp_bawahan(skp_id, penilai, with_plan=with_plan)
     if skp is None:
         return None
     periode, daftar = periode_service.pilih(skp, kode)
