@@ -136,3 +136,34 @@ def test_realisasi_on_a_phone_has_no_sideways_scroll(request, disetujui, browser
         assert width <= 390, width
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_realisasi_and_its_dialog_pass_the_crawls_checks(disetujui, browser, base_url, width):
+    """The crawl sees the demo's draft SKP only (no dialog): the same checks on a rated one."""
+    from tests.e2e.test_crawl import AXE, AXE_JS, AXE_URL, CHECK_JS
+
+    context = browser.new_context(
+        base_url=base_url, locale="id-ID", viewport={"width": width, "height": 900}
+    )
+    context.route(
+        "**" + AXE_URL,
+        lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"),
+    )
+    page = context.new_page()
+    try:
+        walk = Walk(page, js=True)
+        login_as(page, JPT)
+        walk.open_realisasi()
+        walk.input_data("BAIK", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI")
+        expect(page.locator("#distribusi-peringatan [role=status]")).to_be_visible()
+        problems = page.evaluate(CHECK_JS, None)
+        page.add_script_tag(url=AXE_URL)
+        problems += page.evaluate(AXE_JS, None)
+        page.get_by_role("link", name=DIALOG).click()
+        expect(walk.dialog(DIALOG)).to_be_visible()
+        problems += page.evaluate(CHECK_JS, "#modal-root")
+        problems += page.evaluate(AXE_JS, "#modal-root")
+        assert not problems, problems
+    finally:
+        context.close()
