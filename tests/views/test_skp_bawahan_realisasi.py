@@ -420,15 +420,16 @@ def test_distribution_warning_stays_until_resolved(skp, world, login):
     r = atasan.hx_post(data_url(skp), data=isi("baik", "sesuai", "sesuai"))
     html = r.get_data(as_text=True)
     warning = html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
-    assert 'role="status"' in warning and "70%" in warning  # Baik ≤ 70% under capaian Baik
+    assert 'role="status"' in warning and "<li>" in warning
+    assert "70%" in warning  # Baik ≤ 70% under capaian Baik
     # The leader may still save (it is guidance), and the page keeps the warning.
     assert evaluasi(skp).predikat == "baik"
     page = atasan.get(url(skp)).get_data(as_text=True)
-    assert 'role="status"' in page.split('id="distribusi-peringatan"')[1].split("</section>")[0]
+    assert "70%" in page.split('id="distribusi-peringatan"')[1].split("</section>")[0]
     # ISTIMEWA allows Baik: the warning goes.
     r = atasan.hx_post(data_url(skp), data=isi("istimewa", "sesuai", "sesuai", "1", "1"))
     html = r.get_data(as_text=True)
-    assert 'role="status"' not in html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
+    assert "<li>" not in html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
 
 
 # --- budgets -------------------------------------------------------------------------------
