@@ -6,6 +6,8 @@ The demo leaves IRDIAN's SKP a draft (another part of issue 10 owns the demo): t
 disetujui, as ACHMAD's Setujui would.
 """
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -13,7 +15,7 @@ from sqlalchemy import select
 from tests.e2e.conftest import JPT, login_as
 from tests.e2e.walk import BaseWalk
 from webapp.extensions import db
-from webapp.models import Skp
+from webapp.models import Evaluasi, PeriodePenilaian, Skp
 
 IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"
 DIALOG = "Input Data-Data Realisasi"
@@ -22,11 +24,36 @@ KURVA = "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANI
 
 @pytest.fixture
 def disetujui(e2e_app, base_url):
+    """IRDIAN's SKP kuantitatif set; his kualitatif one (Feb 2022, also TRIWULAN I) already
+    rated BAIK, so a second BAIK under capaian BAIK breaks the curve even for a team of two."""
     with e2e_app.app_context():
-        skp = db.session.scalar(
-            select(Skp).where(Skp.pegawai_nama == IRDIAN_NAMA, Skp.pendekatan == "kuantitatif")
+        skp = {
+            s.pendekatan: s
+            for s in db.session.scalars(select(Skp).where(Skp.pegawai_nama == IRDIAN_NAMA))
+        }
+        for s in skp.values():
+            s.status = "disetujui"
+        tw1 = db.session.scalar(
+            select(PeriodePenilaian).filter_by(tahun=2022, jenis="triwulan", nomor=1)
         )
-        skp.status = "disetujui"
+        if tw1 is None:  # the demo may already hold it (its realisasi)
+            tw1 = PeriodePenilaian(
+                tahun=2022,
+                jenis="triwulan",
+                nomor=1,
+                dari=date(2022, 1, 1),
+                sampai=date(2022, 3, 31),
+            )
+            db.session.add(tw1)
+        db.session.add(
+            Evaluasi(
+                skp=skp["kualitatif"],
+                periode=tw1,
+                rating_hasil="sesuai",
+                rating_perilaku="sesuai",
+                predikat="baik",
+            )
+        )
         db.session.commit()
         db.session.remove()
     return base_url
@@ -80,7 +107,7 @@ def test_achmad_rates_irdian_and_sees_the_predikat(request, disetujui, fixture):
     expect(page.locator("#rating-hasil")).to_have_text("SESUAI EKSPEKTASI")
     expect(page.locator("#rating-perilaku")).to_have_text("DI ATAS EKSPEKTASI")
     expect(page.locator("#pola-distribusi")).to_contain_text(f"{KURVA} BAIK")
-    # One bawahan rated BAIK under capaian BAIK: the curve's limits are broken, and it says so.
+    # Both of IRDIAN's SKP rated BAIK under capaian BAIK: the curve is broken, and it says so.
     warning = page.locator("#distribusi-peringatan")
     expect(warning.locator("li").first).to_be_visible()
     expect(warning).to_contain_text("70%")  # Baik ≤ 70% under capaian Baik

@@ -415,21 +415,27 @@ def test_pola_distribusi_fragment_and_page(world, login):
 
 
 def test_distribution_warning_stays_until_resolved(skp, world, login):
+    kedua = bawahan_skp(world.atasan, "KEDUA")
+    db.session.commit()
     atasan = login(world.atasan)
-    # Capaian BAIK and the only bawahan rated BAIK: 100% Baik, no Butuh Perbaikan / Kurang.
-    r = atasan.hx_post(data_url(skp), data=isi("baik", "sesuai", "sesuai"))
-    html = r.get_data(as_text=True)
-    warning = html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
-    assert 'role="status"' in warning and "<li>" in warning
-    assert "70%" in warning  # Baik ≤ 70% under capaian Baik
-    # The leader may still save (it is guidance), and the page keeps the warning.
-    assert evaluasi(skp).predikat == "baik"
-    page = atasan.get(url(skp)).get_data(as_text=True)
-    assert "70%" in page.split('id="distribusi-peringatan"')[1].split("</section>")[0]
-    # ISTIMEWA allows Baik: the warning goes.
-    r = atasan.hx_post(data_url(skp), data=isi("istimewa", "sesuai", "sesuai", "1", "1"))
-    html = r.get_data(as_text=True)
-    assert "<li>" not in html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
+
+    def warning(html):
+        return html.split('id="distribusi-peringatan"')[1].split("</section>")[0]
+
+    # Capaian BAIK and both bawahan rated BAIK: Baik over 70%, nobody Butuh Perbaikan / Kurang.
+    atasan.hx_post(data_url(skp), data=isi("baik", "sesuai", "sesuai"))
+    r = atasan.hx_post(data_url(kedua), data=isi("baik", "sesuai", "sesuai", versi_capaian="1"))
+    assert r.status_code == 200
+    html = warning(r.get_data(as_text=True))
+    assert 'role="status"' in html and "<li>" in html
+    assert "70%" in html  # Baik ≤ 70% under capaian Baik
+    # The leader may still save (it is guidance), and every bawahan's page keeps the warning.
+    assert evaluasi(kedua).predikat == "baik"
+    assert "70%" in warning(atasan.get(url(skp)).get_data(as_text=True))
+    # ISTIMEWA limits only Sangat Baik: the warning goes.
+    r = atasan.hx_post(data_url(kedua), data=isi("istimewa", "sesuai", "sesuai", "1", "1"))
+    assert "<li>" not in warning(r.get_data(as_text=True))
+    assert "<li>" not in warning(atasan.get(url(skp)).get_data(as_text=True))
 
 
 # --- budgets -------------------------------------------------------------------------------
