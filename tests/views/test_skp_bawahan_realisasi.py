@@ -360,6 +360,24 @@ def test_the_annual_evaluation_is_its_own(skp, world, login):
     assert "<strong>BAIK</strong>" in atasan.get(url(skp)).get_data(as_text=True)
 
 
+def test_a_predikat_objected_to_is_no_longer_rated_by_the_penilai(skp, world, login):
+    from webapp.models import Keberatan
+
+    atasan = login(world.atasan)
+    atasan.post(data_url(skp), data=isi("baik", "sesuai", "sesuai"))
+    db.session.add(Keberatan(evaluasi=evaluasi(skp), alasan="Tidak sesuai", predikat_semula="baik"))
+    db.session.commit()
+    html = atasan.get(url(skp)).get_data(as_text=True)
+    assert ">Input Data-Data Realisasi</a>" not in html and "mengajukan keberatan" in html
+    assert "<strong>BAIK</strong>" in html
+    r = atasan.hx_get(data_url(skp))
+    assert r.status_code == 409 and 'name="capaian"' not in r.get_data(as_text=True)
+    r = atasan.hx_post(data_url(skp), data=isi("baik", "dibawah", "dibawah", "1", "1"))
+    assert r.status_code == 409 and "mengajukan keberatan" in r.get_data(as_text=True)
+    e = evaluasi(skp)
+    assert (e.predikat, e.version_id) == ("baik", 1)
+
+
 # --- the unit leader's proposal -------------------------------------------------------------
 
 

@@ -216,7 +216,6 @@ def _realisasi_ctx(h, **extra):
         "RATING_LABEL": predikat_domain.RATING_LABEL,
         "PREDIKAT_LABEL": predikat_domain.PREDIKAT_LABEL,
         "status_label": STATUS_LABEL,
-        "BELUM_DISETUJUI": evaluasi_service.BELUM_DISETUJUI,
         **extra,
     }
 
@@ -278,10 +277,8 @@ def data_realisasi(skp_id: int):
             )
             return hx_done(oob_replace(blocks))
         return redirect(url_for(".realisasi", skp_id=h.skp.id, periode=h.periode.kode))
-    if not h.terbuka:
-        return render_page_or_block(
-            REALISASI, "data_dialog", 409, **ctx, error=evaluasi_service.BELUM_DISETUJUI
-        )
+    if h.tertutup:
+        return render_page_or_block(REALISASI, "data_dialog", 409, **ctx, error=h.tertutup)
     return render_page_or_block(REALISASI, "data_dialog", **ctx)
 
 

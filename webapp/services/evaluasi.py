@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from webapp.domain.predikat import predikat, usulan_rating_hasil
 from webapp.domain.tanggal import sekarang
@@ -28,6 +29,10 @@ from webapp.services.periode_penilaian import Periode
 BELUM_DISETUJUI = (
     "SKP ini belum disetujui. Data realisasi dapat diinput setelah SKP disetujui "
     "oleh Pejabat Penilai Kinerja."
+)
+ADA_KEBERATAN = (
+    "Pegawai telah mengajukan keberatan atas predikat periode ini; rating tidak dapat diubah "
+    "lagi. Keberatan diputus oleh Atasan Pejabat Penilai."
 )
 
 
@@ -44,7 +49,11 @@ def evaluasi_of(skp_id: int, periode: Periode) -> Evaluasi | None:
     has none, and asking costs no query)."""
     if periode.id is None:
         return None
-    return db.session.scalar(select(Evaluasi).filter_by(skp_id=skp_id, periode_id=periode.id))
+    return db.session.scalar(
+        select(Evaluasi)
+        .filter_by(skp_id=skp_id, periode_id=periode.id)
+        .options(joinedload(Evaluasi.keberatan))
+    )
 
 
 def capaian_of(pimpinan_id: int | None, periode: Periode) -> CapaianOrganisasi | None:
@@ -89,9 +98,19 @@ class Halaman:
         return usulan_rating_hasil(self.capaian_bawahan.capaian if self.capaian_bawahan else None)
 
     @property
-    def terbuka(self) -> bool:
-        """Whether Input Data-Data Realisasi may be used (the SKP is set)."""
-        return self.skp.status == "disetujui"
+    def tertutup(self) -> str | None:
+        """Why Input Data-Data Realisasi cannot be used, or None: see _tertutup()."""
+        return _tertutup(self.skp, self.evaluasi)
+
+
+def _tertutup(skp: Skp, evaluasi: Evaluasi | None) -> str | None:
+    """Only a set SKP is rated, and a predikat objected to (Keberatan) is the Atasan Pejabat
+    Penilai's to decide: the ratings under it stay as they were objected to."""
+    if skp.status != "disetujui":
+        return BELUM_DISETUJUI
+    if evaluasi is not None and evaluasi.keberatan is not None:
+        return ADA_KEBERATAN
+    return None
 
 
 def halaman(
@@ -142,8 +161,6 @@ def simpan(
     # lock. Leader first, then the bawahan: a chain of penilai never runs the other way.
     lock_pegawai(penilai.id)
     lock_pegawai(skp.pegawai_id)
-    if skp.status != "disetujui":
-        raise EvaluasiError(BELUM_DISETUJUI)
     # The batas pengisian locks the evaluation of the period too; the admin's reopening for
     # the bawahan reopens it (ADR 0025). The row first: another save may have just made it.
     row = periode_service.baris(h.periode)
@@ -151,6 +168,9 @@ def simpan(
     if alasan:
         raise EvaluasiError(alasan)
     evaluasi = evaluasi_of(skp.id, h.periode)
+    tertutup = _tertutup(skp, evaluasi)  # read after the locks: an Ajukan Keberatan waits
+    if tertutup:
+        raise EvaluasiError(tertutup)
     organisasi = capaian_of(penilai.id, h.periode)
     # The capaian is the leader's for every bawahan: an older version is a conflict only when
     # this save would change what another dialog set meanwhile.
