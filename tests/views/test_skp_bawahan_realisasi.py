@@ -336,6 +336,10 @@ def test_the_deadline_locks_the_rating_until_the_admin_reopens(skp, world, login
     db.session.add(row)
     db.session.commit()
     atasan = login(world.atasan)
+    html = atasan.get(url(skp)).get_data(as_text=True)
+    assert "Batas pengisian periode TRIWULAN I 2022 telah lewat" in html
+    assert ">Input Data-Data Realisasi</a>" not in html
+    assert atasan.hx_get(data_url(skp)).status_code == 409
     r = atasan.hx_post(data_url(skp), data=isi())
     assert r.status_code == 409 and "Batas pengisian periode TRIWULAN I 2022" in r.get_data(
         as_text=True
@@ -346,6 +350,7 @@ def test_the_deadline_locks_the_rating_until_the_admin_reopens(skp, world, login
         BukaKembali(periode=row, pegawai_id=world.owner.id, sampai=kemarin + timedelta(days=3))
     )
     db.session.commit()
+    assert ">Input Data-Data Realisasi</a>" in atasan.get(url(skp)).get_data(as_text=True)
     assert atasan.hx_post(data_url(skp), data=isi()).status_code == 200
     assert evaluasi(skp).predikat == "baik"
 

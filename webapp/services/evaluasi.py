@@ -13,6 +13,7 @@ See docs/decisions/0025-evaluasi-penilai.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -97,10 +98,13 @@ class Halaman:
         """The Rating Hasil Kerja proposed for a bawahan who leads a unit (rules.md §1)."""
         return usulan_rating_hasil(self.capaian_bawahan.capaian if self.capaian_bawahan else None)
 
-    @property
+    @cached_property
     def tertutup(self) -> str | None:
-        """Why Input Data-Data Realisasi cannot be used, or None: see _tertutup()."""
-        return _tertutup(self.skp, self.evaluasi)
+        """Why Input Data-Data Realisasi cannot be used, or None: see _tertutup(), and the
+        period's batas pengisian (ADR 0025). simpan() checks all of it again after its locks."""
+        return _tertutup(self.skp, self.evaluasi) or periode_service.alasan_terkunci(
+            self.periode, self.skp.pegawai_id
+        )
 
 
 def _tertutup(skp: Skp, evaluasi: Evaluasi | None) -> str | None:
