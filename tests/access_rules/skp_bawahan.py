@@ -26,4 +26,19 @@ RULES = {
         post=expect(404, atasan=302),
         data=lambda w: {"ekspektasi": "Melayani dengan cepat."},
     ),
+    "skp_bawahan.realisasi": Rule(
+        lambda w: f"/skp-bawahan/{w.skp.id}/realisasi",
+        get=expect(404, atasan=200),
+    ),
+    # world.skp is a draft: the dialog answers 409 (SKP belum disetujui), nothing written. No
+    # ?periode= here: test_safe_methods sends the data as the query string (the current period).
+    "skp_bawahan.data_realisasi": Rule(
+        lambda w: f"/skp-bawahan/{w.skp.id}/realisasi/data",
+        get=expect(404, atasan=409),
+        post=expect(404, atasan=409),
+        data=lambda w: {"capaian": "baik", "rating_hasil": "sesuai", "rating_perilaku": "sesuai"},
+    ),
+    "skp_bawahan.pola_distribusi": Rule(
+        lambda w: "/skp-bawahan/pola-distribusi?capaian=baik", get=expect(200)
+    ),
 }

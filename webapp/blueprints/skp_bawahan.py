@@ -1,13 +1,20 @@
-"""SKP Bawahan: the Pejabat Penilai's list of their people's SKP, the target view, and penetapan
-(Setujui / Kembalikan) with the Ekspektasi Khusus Pimpinan per perilaku aspect."""
+"""SKP Bawahan: the Pejabat Penilai's list of their people's SKP, the target view, penetapan
+(Setujui / Kembalikan) with the Ekspektasi Khusus Pimpinan per perilaku aspect, and the
+Realisasi page with Input Data-Data Realisasi (capaian, ratings, predikat; issue 10 §3)."""
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
+from jinja2 import TemplateNotFound
 from jinja2_fragments.flask import render_block
+from werkzeug.routing import BuildError
 
+from webapp.domain import predikat as predikat_domain
 from webapp.domain.status_skp import STATUS_LABEL, StatusError, transition
+from webapp.extensions import db
+from webapp.forms.data_realisasi import DataRealisasiForm
 from webapp.forms.penetapan import EkspektasiForm, KembalikanForm, SetujuiForm
 from webapp.models import Pegawai
+from webapp.services import evaluasi as evaluasi_service
 from webapp.services import penetapan
 from webapp.services import skp as skp_service
 from webapp.web import (
@@ -17,6 +24,7 @@ from webapp.web import (
     oob_replace,
     paginate,
     render_blocks,
+    render_dialog,
     render_page_or_block,
 )
 
@@ -152,3 +160,139 @@ def ekspektasi(skp_id: int, aspek: int):
     if not penetapan.ekspektasi_terbuka(skp):
         return render_page_or_block(TEMPLATE, "ekspektasi", 409, **ctx, error=EKSPEKTASI_TERTUTUP)
     return render_page_or_block(TEMPLATE, "ekspektasi", **ctx)
+
+
+# --- Realisasi: the penilai's evaluation of a period -----------------------------------------
+
+REALISASI = "skp_bawahan/realisasi.html"
+# Built by other parts of issue 10; until they are merged the page falls back to its own.
+TABEL_REALISASI = "skp/realisasi_tabel.html"
+KURVA = ("partials/kurva.html", "skp_bawahan/kurva.html")
+PERINGATAN = ("partials/distribusi_peringatan.html", "skp_bawahan/peringatan.html")
+
+
+def _ada(name: str) -> bool:
+    try:
+        current_app.jinja_env.get_template(name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
+def _pertama(names: tuple[str, str]) -> str:
+    return names[0] if _ada(names[0]) else names[1]
+
+
+def _halaman_or_404(skp_id: int, with_plan: bool = True) -> evaluasi_service.Halaman:
+    h = evaluasi_service.halaman(
+        skp_id, current_user, request.args.get("periode"), with_plan=with_plan
+    )
+    if h is None:
+        abort(404)
+    return h
+
+
+def _distribusi_url(h) -> str | None:
+    try:
+        return url_for("distribusi.index", tahun=h.periode.tahun, periode=h.periode.kode)
+    except BuildError:  # the Distribusi Predikat screen is not there yet
+        return None
+
+
+def _realisasi_ctx(h, **extra):
+    return {
+        "h": h,
+        "skp": h.skp,
+        "periode": h.periode,
+        "periode_list": h.periode_list,
+        "view": "penilai",
+        "tabel_ada": _ada(TABEL_REALISASI),
+        "KURVA": _pertama(KURVA),
+        "PERINGATAN": _pertama(PERINGATAN),
+        # Called by the warning's block only (a dialog alone does not need the check).
+        "cek_distribusi": lambda: evaluasi_service.cek_distribusi(current_user.id, h.periode),
+        "distribusi_url": _distribusi_url(h),
+        "CAPAIAN_LABEL": predikat_domain.CAPAIAN_LABEL,
+        "RATING_LABEL": predikat_domain.RATING_LABEL,
+        "PREDIKAT_LABEL": predikat_domain.PREDIKAT_LABEL,
+        "status_label": STATUS_LABEL,
+        **extra,
+    }
+
+
+@bp.route("/<int:skp_id>/realisasi")
+@login_required
+def realisasi(skp_id: int):
+    h = _halaman_or_404(skp_id)
+    return render_page_or_block(REALISASI, "realisasi", **_realisasi_ctx(h))
+
+
+def _data_awal(h) -> dict:
+    """The dialog's values: what is saved, else the proposals (the leader's capaian, and for a
+    bawahan who leads a unit the Rating Hasil Kerja from their own capaian)."""
+    e = h.evaluasi
+    capaian = h.capaian.capaian if h.capaian else (e.capaian_organisasi if e else None)
+    return {
+        "capaian": capaian or "",
+        "rating_hasil": (e.rating_hasil if e else None) or h.usulan or "",
+        "rating_perilaku": (e.rating_perilaku if e else None) or "",
+        "version": evaluasi_service._versi(e),
+        "versi_capaian": evaluasi_service._versi(h.capaian),
+    }
+
+
+@bp.route("/<int:skp_id>/realisasi/data", methods=["GET", "POST"])
+@login_required
+def data_realisasi(skp_id: int):
+    """Input Data-Data Realisasi: a dialog (a page without JS) whose Simpan writes the leader's
+    capaian and the SKP's ratings for the period; the predikat follows from the ratings."""
+    # Under htmx the dialog and its out-of-band answer show no plan; the page without JS does.
+    h = _halaman_or_404(skp_id, with_plan=not is_htmx())
+    form = DataRealisasiForm(data=_data_awal(h))
+    usulan = h.usulan if not (h.evaluasi and h.evaluasi.rating_hasil) else None
+    ctx = _realisasi_ctx(h, form=form, dialog="data", usulan=usulan)
+    if form.is_submitted():
+        if not form.validate():
+            return render_page_or_block(REALISASI, "data_dialog", 422, **ctx)
+        try:
+            evaluasi_service.simpan(
+                h,
+                current_user,
+                form.capaian.data,
+                form.rating_hasil.data or None,
+                form.rating_perilaku.data or None,
+                form.version.data,
+                form.versi_capaian.data,
+            )
+        except evaluasi_service.EvaluasiError as e:
+            db.session.rollback()
+            if e.status == 404:
+                abort(404)
+            return render_page_or_block(REALISASI, "data_dialog", e.status, **ctx, error=str(e))
+        db.session.commit()
+        flash("Data realisasi disimpan.", "success")
+        if is_htmx():
+            blocks = render_blocks(
+                REALISASI, ["ringkasan", "peringatan", "penilaian"], **_realisasi_ctx(h, oob=True)
+            )
+            return hx_done(oob_replace(blocks))
+        return redirect(url_for(".realisasi", skp_id=h.skp.id, periode=h.periode.kode))
+    if h.tertutup:
+        return render_page_or_block(REALISASI, "data_dialog", 409, **ctx, error=h.tertutup)
+    return render_page_or_block(REALISASI, "data_dialog", **ctx)
+
+
+@bp.route("/pola-distribusi")
+@login_required
+def pola_distribusi():
+    """The curve of a capaian, for the dialog's Pola Distribusi when Capaian changes (htmx)."""
+    capaian = request.args.get("capaian", "")
+    if capaian not in predikat_domain.CAPAIAN_LABEL:
+        capaian = None
+    return render_dialog(
+        REALISASI,
+        "pola",
+        capaian=capaian,
+        KURVA=_pertama(KURVA),
+        CAPAIAN_LABEL=predikat_domain.CAPAIAN_LABEL,
+    )
