@@ -116,7 +116,7 @@ RULES = {
         outsiders=("owner", "other", "atasan"),
     ),
     "umpan_balik.index": Rule(
-        lambda w: f"/realisasi-skp/{w.skp.id}", get=expect(404, atasan=200, owner=302)
+        lambda w: f"/realisasi-skp/{w.skp.id}", get=expect(404, atasan=302, owner=302)
     ),
     "umpan_balik.input": Rule(
         lambda w: f"/realisasi-skp/{w.skp.id}/tw1/umpan-balik/indikator/{w.indikator.id}",

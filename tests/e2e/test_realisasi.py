@@ -135,7 +135,7 @@ def test_achmad_writes_umpan_balik(request, js, irdian_disetujui):
     page = request.getfixturevalue("page" if js else "page_nojs")
     walk = Walk(page, js=js)
     login_as(page, JPT)
-    page.goto(f"/realisasi-skp/{skp_id}")
+    page.goto(f"/skp-bawahan/{skp_id}/realisasi")
     row = walk.indikator_row("Indikator 1111")
     expect(row.get_by_role("link", name="Input Realisasi")).to_have_count(0)
     row.get_by_role("link", name="Input Umpan Balik").click()
@@ -187,7 +187,7 @@ def test_realisasi_screens_fit_and_are_accessible(crawl_page, e2e_app, irdian_di
     jpt = Crawl(crawl_page, "jpt")
     jpt.visit(f"/skp-jpt/{kual_id}/realisasi", new_dialog)
     jpt.visit(dialog, new_dialog)
-    jpt.visit(f"/realisasi-skp/{skp_id}", new_dialog)
+    jpt.visit(f"/skp-bawahan/{skp_id}/realisasi", new_dialog)
     problems = jf.problems + jpt.problems + crawl_page.errors
     assert len(seen) >= 4, seen
     assert not problems, "\n".join(problems)

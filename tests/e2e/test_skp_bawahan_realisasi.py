@@ -93,9 +93,7 @@ def test_achmad_rates_irdian_and_sees_the_predikat(request, disetujui, fixture):
     login_as(page, JPT)
     walk.open_realisasi()
 
-    expect(page.get_by_role("link", name="TRIWULAN I 2022")).to_have_attribute(
-        "aria-current", "page"
-    )
+    expect(page.get_by_label("Periode Penilaian", exact=True)).to_have_value("tw1")
     predikat = page.locator("#predikat")
     expect(predikat).to_have_text("Terisi otomatis setelah kedua rating diisi")
     expect(page.locator("#capaian-organisasi")).to_have_text("Belum diisi")

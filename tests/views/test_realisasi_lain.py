@@ -122,7 +122,10 @@ def test_penilai_writes_umpan_balik_seen_by_the_owner(login):
     skp = skp_of()
     i = skp.rencana[0].indikator[0]
     penilai = login(skp.penilai)
-    page = penilai.get(f"/realisasi-skp/{skp.id}").get_data(as_text=True)
+    assert penilai.get(f"/realisasi-skp/{skp.id}").headers["Location"] == (
+        f"/skp-bawahan/{skp.id}/realisasi"
+    )  # the Pejabat Penilai evaluates in SKP Bawahan
+    page = penilai.get(f"/skp-bawahan/{skp.id}/realisasi").get_data(as_text=True)
     assert 'aria-label="Input Umpan Balik"' in page and 'aria-label="Input Realisasi"' not in page
     dialog = penilai.hx_get(url_umpan(skp, "indikator", i.id)).get_data(as_text=True)
     assert "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG" in dialog
@@ -145,7 +148,7 @@ def test_umpan_balik_on_a_hasil_kerja_and_without_js(login):
     r = penilai.post(url_umpan(skp, "rencana", rr.id), data={"teks": "saya mau kinerja baik"})
     assert r.status_code == 302
     assert r.headers["Location"].endswith(
-        f"/realisasi-skp/{skp.id}?periode=tw1#rencana-row-{rr.id}"
+        f"/skp-bawahan/{skp.id}/realisasi?periode=tw1#rencana-row-{rr.id}"
     )
     page = penilai.get(r.headers["Location"]).get_data(as_text=True)
     assert "saya mau kinerja baik" in page
@@ -339,7 +342,7 @@ def test_kualitatif_and_leader_pages_run_constant_queries(login, count_queries, 
             post(owner, url_rencana(skp, rr, "tw1"), {"teks": "Entri", "tautan": "https://a.b/c"})
         for who, url in (
             ("owner", f"{prefix(skp)}/{skp.id}/realisasi?periode=tw1"),
-            ("penilai", f"/realisasi-skp/{skp.id}?periode=tw1"),
+            ("penilai", f"/skp-bawahan/{skp.id}/realisasi?periode=tw1"),
         ):
             actor = owner if who == "owner" else login(skp.penilai)
             actor.get(url)
@@ -354,7 +357,7 @@ def test_realisasi_pages_mark_their_menu_entry(login):
     skp = skp_of("JAJF")
     page = login(skp.pegawai).get(f"/skp-jajf/{skp.id}/realisasi").get_data(as_text=True)
     assert 'aria-current="page">Rencana SKP JA/JF</a>' in page
-    page = login(skp.penilai).get(f"/realisasi-skp/{skp.id}").get_data(as_text=True)
+    page = login(skp.penilai).get(f"/skp-bawahan/{skp.id}/realisasi").get_data(as_text=True)
     assert 'aria-current="page">SKP Bawahan</a>' in page
 
 
@@ -385,5 +388,7 @@ def test_umpan_balik_returns_to_the_including_page_never_elsewhere(login):
         data = {"teks": "Dua", "version": str(version)}
         r = penilai.post(url, query_string={"kembali": evil}, data=data)
         assert r.status_code == 302, evil
-        assert r.headers["Location"].startswith(f"/realisasi-skp/{skp.id}?periode=tw1"), evil
+        assert r.headers["Location"].startswith(f"/skp-bawahan/{skp.id}/realisasi?periode=tw1"), (
+            evil
+        )
         db.session.commit()

@@ -77,9 +77,9 @@ def test_page_shows_the_manuals_sections(skp, world, login):
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and "<html" in html
     assert re.search(r"PEMILIK <span[^>]*>PERIODE 01 Maret 2022 - 31 Maret 2022</span></h1>", html)
-    assert ">TRIWULAN I 2022</a>" in html and ">TAHUNAN 2022</a>" in html
+    assert ">TRIWULAN I 2022</option>" in html and ">TAHUNAN 2022</option>" in html
     assert ">TRIWULAN II 2022<" not in html  # the SKP ends in March
-    assert 'aria-current="page">TRIWULAN I 2022' in html
+    assert '<option value="tw1" selected>TRIWULAN I 2022' in html
     assert ">Input Data-Data Realisasi</a>" in html
     for label in (
         "CAPAIAN KINERJA ORGANISASI",
@@ -97,7 +97,7 @@ def test_page_shows_the_manuals_sections(skp, world, login):
 
 def test_page_without_a_period_opens_the_current_one(skp, world, login):
     html = login(world.atasan).get(f"/skp-bawahan/{skp.id}/realisasi").get_data(as_text=True)
-    assert 'aria-current="page">TRIWULAN I 2022' in html
+    assert '<option value="tw1" selected>TRIWULAN I 2022' in html
 
 
 def test_page_fragment(skp, world, login):
@@ -105,7 +105,7 @@ def test_page_fragment(skp, world, login):
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and "<html" not in html
     assert html.lstrip().startswith('<section id="realisasi"')
-    assert 'aria-current="page">TAHUNAN 2022' in html
+    assert '<option value="tahunan" selected>TAHUNAN 2022' in html
     assert gz(r) < 4096
 
 
@@ -524,7 +524,7 @@ def test_monthly_periods_when_the_agency_evaluates_monthly(skp, world, login):
     db.session.commit()
     atasan = login(world.atasan)
     html = atasan.get(url(skp, "b03")).get_data(as_text=True)
-    assert 'aria-current="page">MARET 2022' in html and ">TAHUNAN 2022</a>" in html
+    assert '<option value="b03" selected>MARET 2022' in html and ">TAHUNAN 2022</option>" in html
     assert ">TRIWULAN I 2022<" not in html and ">FEBRUARI 2022<" not in html
     assert atasan.get(url(skp, "tw1")).status_code == 404
     assert atasan.post(data_url(skp, "b03"), data=isi()).status_code == 302

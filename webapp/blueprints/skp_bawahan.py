@@ -2,11 +2,9 @@
 (Setujui / Kembalikan) with the Ekspektasi Khusus Pimpinan per perilaku aspect, and the
 Realisasi page with Input Data-Data Realisasi (capaian, ratings, predikat; issue 10 §3)."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
-from jinja2 import TemplateNotFound
 from jinja2_fragments.flask import render_block
-from werkzeug.routing import BuildError
 
 from webapp.domain import predikat as predikat_domain
 from webapp.domain.status_skp import STATUS_LABEL, StatusError, transition
@@ -16,6 +14,7 @@ from webapp.forms.penetapan import EkspektasiForm, KembalikanForm, SetujuiForm
 from webapp.models import Pegawai
 from webapp.services import evaluasi as evaluasi_service
 from webapp.services import penetapan
+from webapp.services import realisasi as realisasi_service
 from webapp.services import skp as skp_service
 from webapp.web import (
     confirm_page,
@@ -165,22 +164,6 @@ def ekspektasi(skp_id: int, aspek: int):
 # --- Realisasi: the penilai's evaluation of a period -----------------------------------------
 
 REALISASI = "skp_bawahan/realisasi.html"
-# Built by other parts of issue 10; until they are merged the page falls back to its own.
-TABEL_REALISASI = "skp/realisasi_tabel.html"
-KURVA = ("partials/kurva.html", "skp_bawahan/kurva.html")
-PERINGATAN = ("partials/distribusi_peringatan.html", "skp_bawahan/peringatan.html")
-
-
-def _ada(name: str) -> bool:
-    try:
-        current_app.jinja_env.get_template(name)
-    except TemplateNotFound:
-        return False
-    return True
-
-
-def _pertama(names: tuple[str, str]) -> str:
-    return names[0] if _ada(names[0]) else names[1]
 
 
 def _halaman_or_404(skp_id: int, with_plan: bool = True) -> evaluasi_service.Halaman:
@@ -192,23 +175,27 @@ def _halaman_or_404(skp_id: int, with_plan: bool = True) -> evaluasi_service.Hal
     return h
 
 
-def _distribusi_url(h) -> str | None:
-    try:
-        return url_for("distribusi.index", tahun=h.periode.tahun, periode=h.periode.kode)
-    except BuildError:  # the Distribusi Predikat screen is not there yet
-        return None
+def _distribusi_url(h) -> str:
+    return url_for("distribusi.index", tahun=h.periode.tahun, periode=h.periode.kode)
+
+
+def _tabel(h):
+    """The realisasi table's data: the owner's table (templates/skp/realisasi_tabel.html) with
+    the penilai's row action, Input Umpan Balik, whose dialog returns here without JS."""
+    data = realisasi_service.muat(h.skp, h.periode, h.periode_list)
+    data.kembali = url_for(".realisasi", skp_id=h.skp.id, periode=h.periode.kode)
+    return data
 
 
 def _realisasi_ctx(h, **extra):
+    if "data" not in extra and not is_htmx():  # a dialog without JS is the whole page
+        extra["data"] = _tabel(h)
     return {
         "h": h,
         "skp": h.skp,
         "periode": h.periode,
         "periode_list": h.periode_list,
         "view": "penilai",
-        "tabel_ada": _ada(TABEL_REALISASI),
-        "KURVA": _pertama(KURVA),
-        "PERINGATAN": _pertama(PERINGATAN),
         # Called by the warning's block only (a dialog alone does not need the check).
         "cek_distribusi": lambda: evaluasi_service.cek_distribusi(current_user.id, h.periode),
         "distribusi_url": _distribusi_url(h),
@@ -224,7 +211,7 @@ def _realisasi_ctx(h, **extra):
 @login_required
 def realisasi(skp_id: int):
     h = _halaman_or_404(skp_id)
-    return render_page_or_block(REALISASI, "realisasi", **_realisasi_ctx(h))
+    return render_page_or_block(REALISASI, "realisasi", **_realisasi_ctx(h, data=_tabel(h)))
 
 
 def _data_awal(h) -> dict:
@@ -293,6 +280,5 @@ def pola_distribusi():
         REALISASI,
         "pola",
         capaian=capaian,
-        KURVA=_pertama(KURVA),
         CAPAIAN_LABEL=predikat_domain.CAPAIAN_LABEL,
     )

@@ -1,5 +1,6 @@
 """Input Umpan Balik (the SKP's Pejabat Penilai, per indicator or per hasil kerja and period:
-"Pimpinan : …"), the leaders' read of a bawahan's realisasi, and the bukti dukung download —
+"Pimpinan : …"; the penilai's page is SKP Bawahan's Realisasi), the Atasan Pejabat Penilai's
+read of a bawahan's realisasi, and the bukti dukung download —
 served only to the owner, the Pejabat Penilai and the Atasan Pejabat Penilai (404 for anyone
 else). The table is the owner's (templates/skp/realisasi_tabel.html); SKP Bawahan includes it too.
 """
@@ -36,11 +37,13 @@ def _aksi(skp) -> str | None:
 @bp.route("/realisasi-skp/<int:skp_id>")
 @login_required
 def index(skp_id: int):
-    """A bawahan's realisasi for their Pejabat Penilai (Input Umpan Balik) or the Atasan
-    Pejabat Penilai (read only)."""
+    """A bawahan's realisasi for the Atasan Pejabat Penilai (read only); the owner and the
+    Pejabat Penilai are sent to their own pages."""
     skp = service.skp_dilihat(skp_id, me())
     if skp.pegawai_id == current_user.id:  # the owner has their own page
         return redirect(url_for(f"{skp_jenis(skp)}_realisasi.index", skp_id=skp.id, **request.args))
+    if skp.penilai_id == current_user.id:  # the Pejabat Penilai evaluates in SKP Bawahan
+        return redirect(url_for("skp_bawahan.realisasi", skp_id=skp.id, **request.args))
     if skp.status != "disetujui":
         return render_template(PAGE, skp=skp, data=None, belum=service.BELUM_DISETUJUI)
     periode, daftar = periode_service.pilih(skp, request.args.get("periode"))
@@ -119,8 +122,8 @@ def _kembali_arg() -> str | None:
 
 def _kembali(skp, p) -> str:
     """Where the dialog returns without JS: the page that included the table (its
-    `data.kembali`, e.g. SKP Bawahan), else the leaders' realisasi page."""
-    return _kembali_arg() or url_for(".index", skp_id=skp.id, periode=p.kode)
+    `data.kembali`), else the Pejabat Penilai's Realisasi page in SKP Bawahan."""
+    return _kembali_arg() or url_for("skp_bawahan.realisasi", skp_id=skp.id, periode=p.kode)
 
 
 def _saved(skp, p, daftar, target, obj):
