@@ -326,3 +326,16 @@ def test_after_14_days_the_dialog_says_so_without_a_form(kasus, login):
     db.session.commit()
     r = login(kasus.owner).hx_get(f"{K}/ajukan/{kasus.evaluasi.id}")
     assert r.status_code == 200 and service.LEWAT in text(r) and "<textarea" not in text(r)
+
+
+def test_the_decider_reads_the_realisasi_of_the_objected_period(kasus, login):
+    """The list links the objected period's realisasi; the Atasan II may read it (no row
+    actions), and the page's evidence is what the decision rests on."""
+    ajukan(kasus, login(kasus.owner))
+    decider = login(kasus.atasan_ii)
+    link = f"/realisasi-skp/{kasus.skp.id}?periode=tw1"
+    assert f'href="{link}"' in text(decider.get(f"{K}/"))
+    page = text(decider.get(link))
+    assert "TRIWULAN I 2022" in page
+    assert "Input Umpan Balik" not in page and "Input Realisasi" not in page
+    assert login(kasus.lain).get(link).status_code == 404

@@ -349,3 +349,8 @@ def test_ekspektasi_refused_when_too_long_set_or_unknown(world, diajukan, login)
     assert atasan.get(f"/skp-bawahan/{world.skp.id}/perilaku/8/ekspektasi").status_code == 404
     r = login(world.owner).post(url, data={"ekspektasi": "Sendiri"})
     assert r.status_code == 404
+
+
+def test_the_list_links_the_distribusi_predikat_screen(world, login):
+    html = login(world.atasan).get("/skp-bawahan/").get_data(as_text=True)
+    assert 'href="/skp-bawahan/distribusi/">Distribusi Predikat</a>' in html
