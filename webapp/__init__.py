@@ -56,6 +56,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from webapp import headers
 
     headers.init_app(app)
+    from webapp import static_files
+
+    static_files.init_app(app)
 
     from webapp.blueprints import admin, auth, dashboard, perjanjian, profile
     from webapp.blueprints.skp import skp_blueprint
