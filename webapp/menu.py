@@ -1,6 +1,6 @@
 """The manual's menu, and which pegawai sees which entry."""
 
-from flask import current_app
+from flask import current_app, g
 
 from webapp.services.mph import sees_matrik
 
@@ -38,8 +38,15 @@ def _sees(user, who: str) -> bool:
 
 
 def menu_for(user) -> list[tuple[str, str]]:
-    endpoints = current_app.view_functions
-    return [(label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)]
+    """The entries `user` sees; worked out once per request (the nav and aria-current both ask,
+    and the Persetujuan Atasan entry costs a query)."""
+    cache = g.setdefault("menu_for", {})
+    if user.id not in cache:
+        endpoints = current_app.view_functions
+        cache[user.id] = [
+            (label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)
+        ]
+    return cache[user.id]
 
 
 def menu_current(user, endpoint: str | None) -> str | None:

@@ -170,3 +170,25 @@ def test_two_app_instances_on_one_database_share_the_login_counters(app):
         assert limiter.storage.get(f"login-gagal:{nip}") == 3
         login_throttle.record_success(nip)
         assert login_throttle.wait_seconds(nip) == 0
+
+
+def test_the_skp_page_from_a_cold_session_takes_six_round_trips(login, count_queries):
+    """Nothing in the identity map (as in a real request): user, SKP + owner, results with
+    their indicators, perilaku, review notes, the menu's Persetujuan check — for 3 indicators
+    and for 50 alike."""
+    from datetime import date
+
+    owner = factories.make_pegawai("JPT", jenis="JPT", atasan=factories.make_pegawai(jenis="JPT"))
+    small = factories.make_skp(owner, rencana=1, indikator=3)
+    big = factories.make_skp(
+        owner, dari=date(2022, 5, 1), sampai=date(2022, 5, 31), rencana=10, indikator=5
+    )
+    db.session.commit()
+    me = login(owner)
+    counts = []
+    for skp_id in (small.id, big.id):
+        db.session.remove()
+        with count_queries() as q:
+            assert me.get(f"/skp-jpt/{skp_id}").status_code == 200
+        counts.append(len(q))
+    assert counts == [6, 6]
