@@ -6,6 +6,7 @@ Prints one table and writes it, dated, to bench/results/ (Markdown, and JSON bes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -130,8 +131,13 @@ def main(argv=None) -> int:
     parser.add_argument("--mode", choices=sorted(MODES), default="quick")
     parser.add_argument("--db", default=os.environ.get("BENCH_DB", "sqlite,postgresql"))
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--browser", action=argparse.BooleanOptionalAction, default=None, help="Chromium part"
+    )
     args = parser.parse_args(argv)
     mode = MODES[args.mode]
+    if args.browser is not None:
+        mode = dataclasses.replace(mode, browser=args.browser)
     started = datetime.now(UTC)
     t0 = time.perf_counter()
 

@@ -110,7 +110,7 @@ def _action(browser, base, cookies, action, v, n: int, slow: bool) -> dict:
     page.locator(_path(action.row, v)).get_by_role("link", name=action.link).first.click()
     dialog = page.get_by_role("dialog", name=action.title)
     dialog.wait_for()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # lets the last CDP events (loadingFinished) arrive
     dialog_bytes, dialog_requests = wire.down, wire.requests
     for label, value in action.fill.items():
         dialog.get_by_label(label, exact=True).fill(value.format(n=n))
@@ -118,16 +118,20 @@ def _action(browser, base, cookies, action, v, n: int, slow: bool) -> dict:
     expected = action.expect.format(n=n)
     t0 = time.perf_counter()
     dialog.get_by_role("button", name=action.submit).click()
-    page.get_by_text(expected, exact=True).first.wait_for()
+    try:
+        page.locator("tr", has_text=expected).first.wait_for(timeout=30_000)
+    except Exception:
+        errors = " | ".join(page.locator(".error").all_inner_texts())
+        raise RuntimeError(f"{action.name}: {expected!r} did not show; errors: {errors}") from None
     click_s = time.perf_counter() - t0
-    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(3000 if slow else 500)  # the save's loadingFinished, footer refreshes
     result = {
         "action": action.name,
         "dialog_bytes": dialog_bytes,
         "dialog_requests": dialog_requests,
         "up_bytes": wire.up,
         "down_bytes": wire.down,
-        "requests": wire.requests,
+        "requests": wire.requests,  # the save and the footers that fetch themselves after it
         "click_s": click_s,
     }
     context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -18,7 +19,7 @@ def run(url: str, world: dict, users: int, spawn_rate: float, steady_s: int) -> 
     with tempfile.TemporaryDirectory() as tmp:
         world_file = Path(tmp) / "world.json"
         world_file.write_text(json.dumps(world))
-        ramp = int(users / spawn_rate) + 1
+        ramp = math.ceil(users / spawn_rate)
         prefix = Path(tmp) / "stats"
         proc = subprocess.run(
             [

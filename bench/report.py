@@ -60,9 +60,10 @@ def table(r: dict) -> str:
             got = [r[d]["browser"]["actions"][i] for d in dbs]
             row(
                 "Inline action (Chromium)",
-                f"{a['action']}: dialog ↓ / Simpan ↑ / Simpan ↓",
+                f"{a['action']}: dialog ↓ / Simpan ↑ / Simpan ↓ (requests after Simpan)",
                 [
-                    f"{_n(g['dialog_bytes'])} / {_n(g['up_bytes'])} / {_n(g['down_bytes'])} B"
+                    f"{_n(g['dialog_bytes'])} / {_n(g['up_bytes'])} / {_n(g['down_bytes'])} B "
+                    f"({g['requests']})"
                     for g in got
                 ],
             )
