@@ -103,7 +103,15 @@ def run_database(name: str, uri: str, mode: Mode, log) -> dict:
         out["deadline"] = []
         for users in mode.users:
             _resubmit(app, world)
-            result = deadline.run(server.url, world_json, users, mode.spawn_rate, mode.steady_s)
+            result = deadline.run(
+                server.url,
+                world_json,
+                users,
+                mode.spawn_rate,
+                mode.steady_s,
+                mode.settle_s,
+                mode.think,
+            )
             out["deadline"].append(result)
             log(
                 f"[{name}] locust {users} users: p95 {result['p95_ms']} ms, "
@@ -134,17 +142,30 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--browser", action=argparse.BooleanOptionalAction, default=None, help="Chromium part"
     )
+    parser.add_argument("--users", help="Locust levels, e.g. 50,200,500 (overrides the mode)")
+    parser.add_argument("--steady", type=int, help="Locust seconds measured per level")
     args = parser.parse_args(argv)
     mode = MODES[args.mode]
     if args.browser is not None:
         mode = dataclasses.replace(mode, browser=args.browser)
+    if args.users:
+        mode = dataclasses.replace(mode, users=tuple(int(u) for u in args.users.split(",")))
+    if args.steady:
+        mode = dataclasses.replace(mode, steady_s=args.steady)
     started = datetime.now(UTC)
     t0 = time.perf_counter()
 
     def log(message: str) -> None:
         print(f"{time.perf_counter() - t0:6.0f} s  {message}", file=sys.stderr, flush=True)
 
-    results = {"mode": mode.name, "started": started.isoformat(), "machine": machine()}
+    results = {
+        "mode": mode.name,
+        "started": started.isoformat(),
+        "machine": machine(),
+        "think": mode.think,
+        "locust_settle_s": mode.settle_s,
+        "locust_steady_s": mode.steady_s,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         uris = {
             "sqlite": f"sqlite:///{tmp}/bench.sqlite3",

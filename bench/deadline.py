@@ -13,9 +13,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def run(url: str, world: dict, users: int, spawn_rate: float, steady_s: int) -> dict:
-    """`users` virtual users spawned at `spawn_rate`/s, then `steady_s` seconds measured (the
-    figures are reset when all users are in: the logins of the ramp are not in them)."""
+def run(
+    url: str,
+    world: dict,
+    users: int,
+    spawn_rate: float,
+    steady_s: int,
+    settle_s: int,
+    think: tuple[float, float] = (5, 15),
+) -> dict:
+    """`users` virtual users spawned at `spawn_rate`/s; `settle_s` seconds after the last one is
+    in the figures restart (the ramp's logins are not in them), then `steady_s` are measured."""
     with tempfile.TemporaryDirectory() as tmp:
         world_file = Path(tmp) / "world.json"
         world_file.write_text(json.dumps(world))
@@ -44,10 +52,15 @@ def run(url: str, world: dict, users: int, spawn_rate: float, steady_s: int) -> 
                 "--loglevel",
                 "WARNING",
             ],
-            env={"BENCH_WORLD": str(world_file), **_env()},
+            env={
+                **_env(),
+                "BENCH_WORLD": str(world_file),
+                "BENCH_SETTLE": str(settle_s),
+                "BENCH_THINK": f"{think[0]},{think[1]}",
+            },
             capture_output=True,
             text=True,
-            timeout=ramp + steady_s + 180,
+            timeout=ramp + settle_s + steady_s + 180,
         )
         stats = Path(f"{prefix}_stats.csv")
         if not stats.exists():
@@ -58,16 +71,28 @@ def run(url: str, world: dict, users: int, spawn_rate: float, steady_s: int) -> 
         "users": users,
         "requests": int(total["Request Count"]),
         "errors": int(total["Failure Count"]),
-        "rps": float(total["Requests/s"]),
-        "p50_ms": float(total["50%"]),
-        "p95_ms": float(total["95%"]),
-        "p99_ms": float(total["99%"]),
+        "rps": _f(total["Requests/s"]),
+        "p50_ms": _f(total["50%"]),
+        "p95_ms": _f(total["95%"]),
+        "p99_ms": _f(total["99%"]),
         "per_name": {
-            name: {"p95_ms": float(r["95%"]), "errors": int(r["Failure Count"])}
+            name: {
+                "requests": int(r["Request Count"]),
+                "p95_ms": _f(r["95%"]),
+                "errors": int(r["Failure Count"]),
+            }
             for name, r in rows.items()
             if name != "Aggregated"
         },
     }
+
+
+def _f(value: str) -> float:
+    """Locust writes N/A for a percentile of no requests."""
+    try:
+        return float(value)
+    except ValueError:
+        return float("nan")
 
 
 def _env() -> dict:

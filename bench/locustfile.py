@@ -13,7 +13,8 @@ import json
 import os
 import re
 
-from locust import HttpUser, between, task
+import gevent
+from locust import HttpUser, between, events, task
 
 WORLD = json.loads(open(os.environ["BENCH_WORLD"]).read())  # noqa: SIM115
 PASSWORD = WORLD["password"]
@@ -22,6 +23,24 @@ _leaders = itertools.cycle(WORLD["leaders"])
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 VERSION = re.compile(r'name="version"[^>]*value="([^"]*)"')
 HX = {"HX-Request": "true"}
+# Seconds after the last user is in before the figures restart: the ramp's logins (a password
+# hash each, deliberately slow) still queue at the server for a while after the spawning ends.
+SETTLE = float(os.environ.get("BENCH_SETTLE", "0"))
+THINK = tuple(float(x) for x in os.environ.get("BENCH_THINK", "5,15").split(","))
+
+
+@events.spawning_complete.add_listener
+def _measure_after_settling(user_count, **_):
+    from locust.runners import Runner
+
+    runner: Runner | None = getattr(_measure_after_settling, "runner", None)
+    if runner is not None:
+        gevent.spawn_later(SETTLE, runner.stats.reset_all)
+
+
+@events.init.add_listener
+def _remember_runner(environment, **_):
+    _measure_after_settling.runner = environment.runner
 
 
 def _csrf(html: str) -> str:
@@ -31,7 +50,7 @@ def _csrf(html: str) -> str:
 
 class _Pegawai(HttpUser):
     abstract = True
-    wait_time = between(5, 15)
+    wait_time = between(*THINK)
     nip = ""
 
     def on_start(self):

@@ -18,6 +18,11 @@ def _verdict(values: list, ok) -> str:
     return "yes" if all(ok(v) for v in values) else "**NO**"
 
 
+def _think(r: dict) -> str:
+    low, high = r.get("think", (5, 15))
+    return f"{low:g}–{high:g}"
+
+
 def table(r: dict) -> str:
     dbs = [d for d in DBS if d in r]
     m = r["machine"]
@@ -145,7 +150,7 @@ def table(r: dict) -> str:
             budget = "p95 ≤ 300 ms, 0 errors"
             met = _verdict(got, lambda g: g["p95_ms"] <= 300 and g["errors"] == 0)
         row(
-            "Deadline day (Locust, think 5–15 s)",
+            f"Deadline day (Locust, think {_think(r)} s)",
             f"{users} users: req/s, p50 / p95 / p99, errors",
             [
                 f"{g['rps']:.1f} req/s, {_n(g['p50_ms'])} / {_n(g['p95_ms'])} / "
