@@ -1,8 +1,10 @@
 """The manual's menu, and which pegawai sees which entry."""
 
 from flask import current_app, g
+from sqlalchemy import select
 
-from webapp.services.mph import sees_matrik
+from webapp.extensions import db
+from webapp.services.mph import sees_matrik_clause
 
 # (label, endpoint, who sees it). An entry whose screen is not built yet is not shown.
 MENU = (
@@ -22,18 +24,27 @@ MENU = (
 )
 
 
-def _sees(user, who: str) -> bool:
-    if who == "persetujuan":  # only while someone waits for this user's decision
-        from webapp.services.atasan import ada_untuk_diputuskan
+def _asked(user) -> dict[str, bool]:
+    """The entries that depend on data, asked in one statement (one round trip per page):
+    Persetujuan Atasan only while someone waits for this user's decision; Matrik Peran Hasil
+    for a JPT, anyone with bawahan and a Ketua Tim."""
+    from webapp.services.atasan import ada_untuk_diputuskan_clause
 
-        return ada_untuk_diputuskan(user)
+    row = db.session.execute(
+        select(sees_matrik_clause(user), ada_untuk_diputuskan_clause(user))
+    ).one()
+    return {"matrik": bool(row[0]), "persetujuan": bool(row[1])}
+
+
+def _sees(user, who: str, asked: dict[str, bool]) -> bool:
+    if who in asked:
+        return asked[who]
     return {
         "all": True,
         "jpt": user.jenis_jabatan == "JPT",
         "jajf": user.jenis_jabatan in ("JA", "JF"),
         "operator": user.is_operator or user.is_admin,
         "admin": user.is_admin or user.is_operator,
-        "matrik": who == "matrik" and sees_matrik(user),
     }[who]
 
 
@@ -43,8 +54,9 @@ def menu_for(user) -> list[tuple[str, str]]:
     cache = g.setdefault("menu_for", {})
     if user.id not in cache:
         endpoints = current_app.view_functions
+        asked = _asked(user)
         cache[user.id] = [
-            (label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)
+            (label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who, asked)
         ]
     return cache[user.id]
 

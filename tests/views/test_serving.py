@@ -192,3 +192,20 @@ def test_the_skp_page_from_a_cold_session_takes_six_round_trips(login, count_que
             assert me.get(f"/skp-jpt/{skp_id}").status_code == 200
         counts.append(len(q))
     assert counts == [6, 6]
+
+
+def test_the_menu_asks_its_data_questions_in_one_statement(login, count_queries):
+    """Matrik Peran Hasil (bawahan, extra bawahan, Ketua Tim) and Persetujuan Atasan: one
+    statement with EXISTS clauses, not one round trip per question."""
+    atasan = factories.make_pegawai(jenis="JA")
+    factories.make_pegawai(jenis="JF", atasan=atasan)
+    plain = factories.make_pegawai(jenis="JF")
+    db.session.commit()
+    clients = [(login(atasan), True), (login(plain), False)]
+    for me, sees in clients:
+        db.session.remove()  # a cold session, as a real request has
+        with count_queries() as q:
+            body = me.get("/uraian-jabatan/").get_data(as_text=True)
+        assert ("Matrik Peran Hasil" in body) is sees
+        assert sum("permintaan_atasan" in s for s in q) == 1
+        assert sum("peran_hasil" in s for s in q) <= 1
