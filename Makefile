@@ -40,7 +40,7 @@ demo: migrate
 # starts. gunicorn passes X-Forwarded-* on to the app untouched (ProxyFix reads them, ADR 0011).
 run: demo
 	@echo "Toolkit Kinerja: http://127.0.0.1:$(PORT) ($(WEB_CONCURRENCY) processes)"
-	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --worker-class sync wsgi:app
+	$(VENV)/bin/gunicorn --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) --worker-class sync --no-control-socket wsgi:app
 
 # Benchmarks (bench/README.md): BENCH_MODE=quick (default, < 10 min) or full; writes bench/results/.
 BENCH_MODE ?= quick

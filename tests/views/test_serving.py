@@ -37,6 +37,7 @@ def test_make_run_prepares_once_then_serves_with_gunicorn_sync_workers():
     assert serve.startswith("$(VENV)/bin/gunicorn ")
     assert "--workers $(WEB_CONCURRENCY)" in serve and "--worker-class sync" in serve
     assert "--bind 127.0.0.1:$(PORT)" in serve and serve.endswith(" wsgi:app")
+    assert "--no-control-socket" in serve  # one path per user: a second gunicorn takes it
     assert "WEB_CONCURRENCY ?= $(shell python3 -c" in (ROOT / "Makefile").read_text()
 
 
