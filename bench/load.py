@@ -5,6 +5,7 @@ server's cores, so its figures are lower)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
@@ -17,6 +18,9 @@ from bench.inprocess import p95
 
 
 def tool() -> str:
+    """ab when installed; BENCH_LOAD_TOOL=python forces the Python generator."""
+    if os.environ.get("BENCH_LOAD_TOOL") == "python":
+        return "python"
     return "ab" if shutil.which("ab") else "python"
 
 
@@ -27,7 +31,11 @@ def closed_loop(url: str, cookie: str, connections: int, seconds: float) -> dict
 
 
 def _ab(url: str, cookie: str, connections: int, seconds: float) -> dict:
-    out = subprocess.run(
+    return parse_ab(_run_ab(url, cookie, connections, seconds))
+
+
+def _run_ab(url: str, cookie: str, connections: int, seconds: float) -> str:
+    return subprocess.run(
         [
             "ab",
             "-q",
@@ -49,6 +57,10 @@ def _ab(url: str, cookie: str, connections: int, seconds: float) -> dict:
         timeout=seconds + 120,
     ).stdout
 
+
+def parse_ab(out: str) -> dict:
+    """The figures of ab's report."""
+
     def number(pattern: str) -> float:
         m = re.search(pattern, out)
         return float(m.group(1)) if m else float("nan")
@@ -60,7 +72,7 @@ def _ab(url: str, cookie: str, connections: int, seconds: float) -> dict:
         m = re.search(pattern, out)
         return int(m.group(1)) if m else 0
 
-    failed = sum(count(rf"{kind}: (\d+)") for kind in ("Connect", "Receive", "Exceptions"))
+    failed = sum(count(rf"[(,] ?{kind}: (\d+)") for kind in ("Connect", "Receive", "Exceptions"))
     non2xx = count(r"Non-2xx responses:\s+(\d+)")
     return {
         "rps": number(r"Requests per second:\s+([\d.]+)"),
