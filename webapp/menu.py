@@ -1,6 +1,6 @@
 """The manual's menu, and which pegawai sees which entry."""
 
-from flask import current_app, g
+from flask import current_app, has_request_context, request
 from sqlalchemy import select
 
 from webapp.extensions import db
@@ -50,8 +50,9 @@ def _sees(user, who: str, asked: dict[str, bool]) -> bool:
 
 def menu_for(user) -> list[tuple[str, str]]:
     """The entries `user` sees; worked out once per request (the nav and aria-current both ask,
-    and the Persetujuan Atasan entry costs a query)."""
-    cache = g.setdefault("menu_for", {})
+    and the data-dependent entries cost a query). Kept in the request's environ, not in `g`:
+    an app context can outlive one request (tests push one around several)."""
+    cache = request.environ.setdefault("kinerja.menu_for", {}) if has_request_context() else {}
     if user.id not in cache:
         endpoints = current_app.view_functions
         asked = _asked(user)

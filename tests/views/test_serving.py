@@ -211,3 +211,19 @@ def test_the_menu_asks_its_data_questions_in_one_statement(login, count_queries)
         assert ("Matrik Peran Hasil" in menu) is sees
         assert sum("permintaan_atasan" in s for s in q) == 1
         assert sum("peran_hasil" in s for s in q) <= 1
+
+
+def test_the_menu_is_worked_out_again_for_each_request(login):
+    """Once per request, not once per app context (a test keeps one around many requests)."""
+    ja = factories.make_pegawai(jenis="JA")
+    db.session.commit()
+    me = login(ja)
+
+    def menu() -> str:
+        body = me.get("/uraian-jabatan/").get_data(as_text=True)
+        return body[body.index('<nav class="menu"') : body.index("</nav>")]
+
+    assert "Matrik Peran Hasil" not in menu()
+    factories.make_pegawai(jenis="JF", atasan=ja)  # now ja has a bawahan
+    db.session.commit()
+    assert "Matrik Peran Hasil" in menu()
