@@ -1,4 +1,4 @@
-"""WSGI entry point: `waitress-serve wsgi:app` (make run), or any WSGI server."""
+"""WSGI entry point: `gunicorn wsgi:app` (make run), `waitress-serve wsgi:app` on Windows."""
 
 from webapp import create_app
 

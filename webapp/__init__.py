@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from webapp import db_connections  # noqa: F401  (pool checkout check)
 from webapp.extensions import compress, csrf, db, limiter, login_manager, migrate
 
 
@@ -48,6 +49,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     compress.init_app(app)
+    from webapp.services import db_limits  # noqa: F401  (registers the database:// storage)
+
     limiter.init_app(app)
 
     from webapp import web
@@ -56,6 +59,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from webapp import headers
 
     headers.init_app(app)
+    from webapp import static_files
+
+    static_files.init_app(app)
 
     from webapp.blueprints import admin, auth, dashboard, perjanjian, profile
     from webapp.blueprints.skp import skp_blueprint

@@ -1,6 +1,8 @@
 """Default settings. instance/config.py overrides them, the environment overrides both."""
 
-SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+# No pool_pre_ping (a round trip per request): connections are recycled and checked locally at
+# checkout instead (webapp/db_connections.py, ADR 0021).
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_recycle": 1800}
 WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session: long forms stay valid
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -27,7 +29,9 @@ LOGIN_SLOWDOWN_FREE = 5
 LOGIN_SLOWDOWN_MAX = 60
 LOGIN_SLOWDOWN_FORGET = 3600
 LOGIN_RATE_LIMIT_PER_ADDRESS = "30 per 5 minutes"
-RATELIMIT_STORAGE_URI = "memory://"
+# Login counters in the app's own database, shared by every server process (ADR 0021);
+# "memory://" keeps them per process, "redis://…" in a Redis.
+RATELIMIT_STORAGE_URI = "database://"
 PER_PAGE_CHOICES = (10, 25, 50, 100)
 PASSWORD_HASH_METHOD = "scrypt"
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # any request body (pegawai import, bukti dukung)

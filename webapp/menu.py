@@ -1,8 +1,10 @@
 """The manual's menu, and which pegawai sees which entry."""
 
-from flask import current_app
+from flask import current_app, has_request_context, request
+from sqlalchemy import select
 
-from webapp.services.mph import sees_matrik
+from webapp.extensions import db
+from webapp.services.mph import sees_matrik_clause
 
 # (label, endpoint, who sees it). An entry whose screen is not built yet is not shown.
 MENU = (
@@ -23,20 +25,32 @@ MENU = (
     ("Uraian Jabatan", "uraian.index", "all"),
 )
 
-# Screens whose blueprint has no menu entry of its own, and the entry they are reached from.
-# Screens opened from another menu entry: Distribusi Predikat and a bawahan's realisasi.
+# Screens whose blueprint has no menu entry of its own, and the entry they are reached from:
+# Distribusi Predikat and a bawahan's realisasi.
 INDUK = {"distribusi": "skp_bawahan", "umpan_balik": "skp_bawahan"}
 
 
-def _sees(user, who: str) -> bool:
-    if who == "persetujuan":  # only while someone waits for this user's decision
-        from webapp.services.atasan import ada_untuk_diputuskan
+def _asked(user) -> dict[str, bool]:
+    """The entries that depend on data, asked in one statement (one round trip per page):
+    Persetujuan Atasan only while someone waits for this user's decision; Keberatan only for an
+    Atasan Pejabat Penilai someone objected to; Matrik Peran Hasil for a JPT, anyone with
+    bawahan and a Ketua Tim."""
+    from webapp.services.atasan import ada_untuk_diputuskan_clause
+    from webapp.services.keberatan import ada_untuk_diputus_clause
 
-        return ada_untuk_diputuskan(user)
-    if who == "keberatan":  # only for an Atasan Pejabat Penilai someone objected to
-        from webapp.services.keberatan import ada_untuk_diputus
+    row = db.session.execute(
+        select(
+            sees_matrik_clause(user),
+            ada_untuk_diputuskan_clause(user),
+            ada_untuk_diputus_clause(user),
+        )
+    ).one()
+    return {"matrik": bool(row[0]), "persetujuan": bool(row[1]), "keberatan": bool(row[2])}
 
-        return ada_untuk_diputus(user)
+
+def _sees(user, who: str, asked: dict[str, bool]) -> bool:
+    if who in asked:
+        return asked[who]
     return {
         "all": True,
         "jpt": user.jenis_jabatan == "JPT",
@@ -44,13 +58,21 @@ def _sees(user, who: str) -> bool:
         "operator": user.is_operator or user.is_admin,
         "admin": user.is_admin or user.is_operator,
         "admin_only": bool(user.is_admin),  # agency-wide settings (Periode Penilaian)
-        "matrik": who == "matrik" and sees_matrik(user),
     }[who]
 
 
 def menu_for(user) -> list[tuple[str, str]]:
-    endpoints = current_app.view_functions
-    return [(label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who)]
+    """The entries `user` sees; worked out once per request (the nav and aria-current both ask,
+    and the data-dependent entries cost a query). Kept in the request's environ, not in `g`:
+    an app context can outlive one request (tests push one around several)."""
+    cache = request.environ.setdefault("kinerja.menu_for", {}) if has_request_context() else {}
+    if user.id not in cache:
+        endpoints = current_app.view_functions
+        asked = _asked(user)
+        cache[user.id] = [
+            (label, ep) for label, ep, who in MENU if ep in endpoints and _sees(user, who, asked)
+        ]
+    return cache[user.id]
 
 
 def menu_current(user, endpoint: str | None) -> str | None:

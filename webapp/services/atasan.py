@@ -108,9 +108,18 @@ def untuk_diputuskan(user: Pegawai) -> Select:
     )
 
 
+def ada_untuk_diputuskan_clause(user: Pegawai):
+    """ada_untuk_diputuskan as one SQL condition (the menu asks it with its other questions)."""
+    return (
+        select(PermintaanAtasan.id)
+        .join(PermintaanAtasan.pegawai)
+        .where(PermintaanAtasan.status == "menunggu", _boleh_memutuskan(user))
+        .exists()
+    )
+
+
 def ada_untuk_diputuskan(user: Pegawai) -> bool:
-    stmt = untuk_diputuskan(user).with_only_columns(PermintaanAtasan.id).limit(1)
-    return db.session.scalar(stmt) is not None
+    return bool(db.session.scalar(select(ada_untuk_diputuskan_clause(user))))
 
 
 def permintaan_untuk(permintaan_id: int, user: Pegawai, lock: bool = False):

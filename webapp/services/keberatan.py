@@ -138,12 +138,10 @@ def daftar_query(user: Pegawai):
     )
 
 
-def ada_untuk_diputus(user: Pegawai) -> bool:
-    """Whether the "Keberatan" menu shows: someone objected to this pegawai as decider."""
-    return (
-        db.session.scalar(select(Keberatan.id).where(Keberatan.pemutus_id == user.id).limit(1))
-        is not None
-    )
+def ada_untuk_diputus_clause(user: Pegawai):
+    """Whether the "Keberatan" menu shows: someone objected to this pegawai as decider (an
+    EXISTS the menu asks together with its other questions)."""
+    return select(Keberatan.id).where(Keberatan.pemutus_id == user.id).exists()
 
 
 def keberatan_pemutus(keberatan_id: int, user: Pegawai) -> Keberatan:

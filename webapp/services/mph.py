@@ -12,7 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from flask import abort, url_for
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, or_, select, true
 from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from webapp.domain import mph as rules
@@ -25,6 +25,7 @@ from webapp.models import (
     Skp,
     UraianJabatan,
 )
+from webapp.models.org import bawahan_tambahan
 
 
 def bagian(rencana: RencanaHasilKerja) -> str:
@@ -294,20 +295,20 @@ def ketua_peran(pegawai: Pegawai) -> list[PeranHasil]:
     ).all()
 
 
+def sees_matrik_clause(user: Pegawai):
+    """sees_matrik as one SQL condition, so the menu asks it with its other questions in one
+    statement (issue 9: round trips)."""
+    if user.jenis_jabatan == "JPT":
+        return true()
+    return or_(
+        exists().where(Pegawai.atasan_langsung_id == user.id, Pegawai.active.is_(True)),
+        exists().where(bawahan_tambahan.c.pegawai_id == user.id),
+        exists().where(PeranHasil.pegawai_id == user.id, PeranHasil.jabatan_tim == rules.KETUA),
+    )
+
+
 def sees_matrik(user: Pegawai) -> bool:
     """The menu entry: a JPT, anyone with bawahan, and a Ketua Tim (to split their role)."""
     if user.jenis_jabatan == "JPT":
         return True
-    has_bawahan = db.session.scalar(
-        select(Pegawai.id)
-        .where(Pegawai.atasan_langsung_id == user.id, Pegawai.active.is_(True))
-        .limit(1)
-    )
-    if has_bawahan is not None or user.bawahan_lain:
-        return True
-    ketua = db.session.scalar(
-        select(PeranHasil.id)
-        .where(PeranHasil.pegawai_id == user.id, PeranHasil.jabatan_tim == rules.KETUA)
-        .limit(1)
-    )
-    return ketua is not None
+    return bool(db.session.scalar(select(sees_matrik_clause(user))))
