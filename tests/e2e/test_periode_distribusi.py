@@ -25,6 +25,18 @@ IRDIAN = "199111232019031005"
 IRDIAN_NAMA = "IRDIAN NOVA ALEXCANDRA, S.Kom"
 
 
+def _tw1_2022() -> PeriodePenilaian:
+    """TRIWULAN I 2022's row: the demo's (it holds IRDIAN's realisasi), else a new one."""
+    p = db.session.query(PeriodePenilaian).filter_by(tahun=2022, jenis="triwulan", nomor=1).first()
+    if p is None:
+        p = PeriodePenilaian(
+            tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
+        )
+        db.session.add(p)
+        db.session.flush()
+    return p
+
+
 class Walk(BaseWalk):
     exact_titles = True  # "Buka Kembali" (the dialog) inside "Daftar Buka Kembali"
 
@@ -96,10 +108,8 @@ def _rate_irdian(app):
         irdian = db.session.query(Pegawai).filter_by(nip=IRDIAN).one()
         achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
         skp = db.session.query(Skp).filter_by(pegawai_id=irdian.id, dari=date(2022, 3, 1)).one()
-        p = PeriodePenilaian(
-            tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
-        )
-        db.session.add_all([p, Evaluasi(skp=skp, periode=p, predikat="sangat_baik")])
+        p = _tw1_2022()
+        db.session.add(Evaluasi(skp=skp, periode=p, predikat="sangat_baik"))
         db.session.flush()
         db.session.add(
             CapaianOrganisasi(pimpinan_id=achmad.id, periode_id=p.id, capaian="butuh_perbaikan")
@@ -166,11 +176,7 @@ def test_distribusi_with_a_warning_passes_the_crawl_checks(crawl_page, e2e_app):
 def test_periode_penilaian_with_reopenings_passes_the_crawl_checks(crawl_page, e2e_app):  # noqa: F811
     with e2e_app.app_context():
         irdian = db.session.query(Pegawai).filter_by(nip=IRDIAN).one()
-        p = PeriodePenilaian(
-            tahun=2022, jenis="triwulan", nomor=1, dari=date(2022, 1, 1), sampai=date(2022, 3, 31)
-        )
-        db.session.add(p)
-        db.session.flush()
+        p = _tw1_2022()
         p.batas_pengisian = datetime(2022, 4, 10, 16, 59, tzinfo=UTC)
         db.session.add(
             BukaKembali(
@@ -199,6 +205,8 @@ def test_admin_switches_to_monthly_evaluation(page):
     page.get_by_role("button", name="Simpan").click()
     expect(page.get_by_text("Frekuensi Evaluasi disimpan: Bulanan.")).to_be_visible()
     rows = page.locator("#tbody-periode").get_by_role("row")
-    expect(rows).to_have_count(13)
-    expect(rows.nth(2)).to_contain_text("MARET 2022")
+    # Twelve months and TAHUNAN, and the demo's TRIWULAN I 2022, kept: it holds realisasi.
+    expect(rows).to_have_count(14)
+    expect(rows.filter(has_text="MARET 2022")).to_have_count(1)
+    expect(rows.filter(has_text="TRIWULAN I 2022")).to_have_count(1)
     expect(page.get_by_role("radio", name="Bulanan")).to_be_checked()
