@@ -58,7 +58,9 @@ def _context(browser, base: str, cookie: str):
 
 
 def _path(template: str, v: dict) -> str:
-    return template.format(skp=v.get("skp"), rencana=v.get("rencana"), indikator=v.get("indikator"))
+    from bench.inprocess import _url
+
+    return _url(template, v)
 
 
 def measure(base: str, cookies: dict[str, str], v: dict, slow_link: bool = True) -> dict:

@@ -16,7 +16,15 @@ from decimal import Decimal
 from werkzeug.security import generate_password_hash
 
 from webapp.extensions import db
-from webapp.models import Indikator, Pegawai, RencanaHasilKerja, UnitKerja
+from webapp.models import (
+    Indikator,
+    Pegawai,
+    PeriodePenilaian,
+    Realisasi,
+    RencanaHasilKerja,
+    UmpanBalik,
+    UnitKerja,
+)
 from webapp.models.org import new_session_token
 from webapp.services.skp import new_skp
 
@@ -36,6 +44,9 @@ class World:
     diajukan_of: dict[str, list[int]] = field(default_factory=dict)  # leader NIP → SKP ids
     small: dict = field(default_factory=dict)  # {"nip", "skp", "leader"}: 5 indicators
     big: dict = field(default_factory=dict)  # the same with 50 indicators
+    # For the evaluation screens: an approved 2025 twin of each measured SKP with a realisasi
+    # and an umpan balik on every indicator in TRIWULAN I 2025, by staff NIP / "small" / "big".
+    eval_of: dict[str, dict] = field(default_factory=dict)  # {"skp", "indikator"}
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -83,6 +94,22 @@ def _plan(owner: Pegawai, rencana: int, indikator: int, status: str = "draft", d
     return skp
 
 
+def _evaluated(owner: Pegawai, rencana: int, indikator: int, tw1: PeriodePenilaian):
+    """An approved SKP of 2025 whose every indicator has a realisasi and an umpan balik."""
+    skp = _plan(owner, rencana, indikator, status="disetujui", dari=date(2025, 1, 1))
+    skp.sampai, skp.tahun = date(2025, 12, 31), 2025
+    db.session.flush()
+    for r in skp.rencana:
+        for i in r.indikator:
+            db.session.add(
+                Realisasi(skp=skp, periode=tw1, indikator=i, nilai=i.target, keterangan="Selesai")
+            )
+            db.session.add(
+                UmpanBalik(skp_id=skp.id, periode_id=tw1.id, indikator_id=i.id, teks="Pertahankan.")
+            )
+    return skp
+
+
 def generate(
     leaders: int = 10,
     staff: int = 100,
@@ -121,6 +148,16 @@ def generate(
     big_owner = _pegawai(901, "PEGAWAI LIMAPULUH", "JF", head.unit_kerja, head, password_hash)
     small = _plan(small_owner, 1, 5)
     big = _plan(big_owner, 10, 5)
+    tw1 = PeriodePenilaian(
+        tahun=2025, jenis="triwulan", nomor=1, dari=date(2025, 1, 1), sampai=date(2025, 3, 31)
+    )
+    db.session.add(tw1)
+    db.session.flush()
+    evaluated = {
+        "small": _evaluated(small_owner, 1, 5, tw1),
+        "big": _evaluated(big_owner, 10, 5, tw1),
+        members[0][0].nip: _evaluated(members[0][0], rencana, indikator, tw1),
+    }
     db.session.commit()
     for p, skp in drafts:
         world.staff.append(p.nip)
@@ -130,6 +167,10 @@ def generate(
     world.diajukan_of = {nip: [s.id for s in skps] for nip, skps in world.diajukan_of.items()}
     world.small = {"nip": small_owner.nip, "skp": small.id, "leader": head.nip}
     world.big = {"nip": big_owner.nip, "skp": big.id, "leader": head.nip}
+    world.eval_of = {
+        key: {"skp": e.id, "indikator": e.rencana[0].indikator[0].id}
+        for key, e in evaluated.items()
+    }
     return world
 
 

@@ -29,7 +29,17 @@ def variants(world: World) -> dict[str, dict]:
         "rencana": world.rencana_of[nip],
         "indikator": world.indikator_of[nip],
     }
-    return {"5": world.small, "20": mid, "50": world.big}
+    ev = world.eval_of or {}
+
+    def with_eval(v: dict, key: str) -> dict:
+        e = ev.get(key, {})
+        return {**v, "skp_eval": e.get("skp"), "indikator_eval": e.get("indikator")}
+
+    return {
+        "5": with_eval(world.small, "small"),
+        "20": with_eval(mid, nip),
+        "50": with_eval(world.big, "big"),
+    }
 
 
 def p95(values: list[float]) -> float:
@@ -74,7 +84,13 @@ def login(app, nip: str):
 
 
 def _url(template: str, v: dict) -> str:
-    return template.format(skp=v.get("skp"), rencana=v.get("rencana"), indikator=v.get("indikator"))
+    return template.format(
+        skp=v.get("skp"),
+        rencana=v.get("rencana"),
+        indikator=v.get("indikator"),
+        skp_eval=v.get("skp_eval"),
+        indikator_eval=v.get("indikator_eval"),
+    )
 
 
 def measure_screens(app, engine, world: World, reps: int) -> list[dict]:

@@ -1,7 +1,8 @@
 """What the bench measures: the main screens and the inline actions, as two tables.
 
 A new screen (e.g. issue 10's Realisasi) is one more `Screen` row; a new inline action one more
-`Action` row. Paths take `{skp}`, `{rencana}`, `{indikator}` from the SKP being measured; `role`
+`Action` row. Paths take `{skp}`, `{rencana}`, `{indikator}` from the SKP being measured (a draft), and
+`{skp_eval}`, `{indikator_eval}` from its approved twin with realisasi (issue 10); `role`
 says who opens it: "owner" (the pegawai of the SKP) or "leader" (their Pejabat Penilai).
 """
 
@@ -40,6 +41,10 @@ SCREENS = [
     Screen("Rencana SKP JA/JF (Target SKP)", "owner", "/skp-jajf/{skp}"),
     Screen("SKP Bawahan (daftar)", "leader", "/skp-bawahan/", per_skp=False),
     Screen("SKP Bawahan (target)", "leader", "/skp-bawahan/{skp}"),
+    Screen("Realisasi SKP JA/JF", "owner", "/skp-jajf/{skp_eval}/realisasi?periode=tw1"),
+    Screen("SKP Bawahan (Realisasi)", "leader", "/skp-bawahan/{skp_eval}/realisasi?periode=tw1"),
+    Screen("Perilaku SKP (daftar)", "leader", "/perilaku-skp/", per_skp=False),
+    Screen("Distribusi Predikat", "leader", "/skp-bawahan/distribusi/2025/tw1", per_skp=False),
 ]
 
 ACTIONS = [
@@ -64,5 +69,16 @@ ACTIONS = [
         title="Tambah Indikator",
         fill={"Indikator Kinerja": "Indikator baru bench {n}", "Target Kuantitas": "7"},
         expect="Indikator baru bench {n}",
+    ),
+    Action(
+        "Input Realisasi",
+        "owner",
+        page="/skp-jajf/{skp_eval}/realisasi?periode=tw1",
+        dialog="/skp-jajf/{skp_eval}/realisasi/tw1/indikator/{indikator_eval}",
+        row="#indikator-{indikator_eval}",
+        link="Input Realisasi",
+        title="Input Realisasi",
+        fill={"Realisasi": "{n}", "Keterangan Tambahan": "bench {n}"},
+        expect="bench {n}",
     ),
 ]
