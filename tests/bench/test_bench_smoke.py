@@ -39,7 +39,10 @@ def test_make_bench_tiny_writes_one_table(tmp_path):
     skp = [s for s in result["screens"] if s["screen"] == "Rencana SKP JA/JF (Target SKP)"]
     assert len(skp) == 3 and len({s["statements"] for s in skp}) == 1  # 5, 20, 50: equal
     assert all(s["cpu_ms"] > 0 and s["p95_ms"] >= s["median_ms"] for s in result["screens"])
-    assert [a["action"] for a in result["actions"]] == ["Edit Indikator", "Tambah Indikator"]
+    realisasi = [s for s in result["screens"] if s["screen"] == "Realisasi SKP JA/JF"]
+    assert len(realisasi) == 3 and len({s["statements"] for s in realisasi}) == 1
+    actions = ["Edit Indikator", "Tambah Indikator", "Input Realisasi"]
+    assert [a["action"] for a in result["actions"]] == actions
     assert all(level["requests"] > 0 and level["errors"] == 0 for level in result["load"])
     (deadline,) = result["deadline"]
     assert deadline["errors"] == 0 and deadline["requests"] > 0, deadline["per_name"]
