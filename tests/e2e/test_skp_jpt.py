@@ -107,7 +107,7 @@ class Walk(BaseWalk):
         login_as(self.page, nip)
 
     def atasan_setujui(self, periode_ringkas: str, atasan=ATASAN, owner_nama=JPT_NAMA):
-        """As the Pejabat Penilai: SKP Bawahan → Target SKP of that period → Setujui."""
+        """As the Pejabat Penilai: SKP Bawahan → Target of that period → Setujui."""
         page = self.page
         self.keluar_masuk(atasan)
         self.menu("SKP Bawahan")
@@ -116,7 +116,7 @@ class Walk(BaseWalk):
         expect(row).to_have_count(1)
         expect(row).to_contain_text(owner_nama)
         expect(row.get_by_role("cell").nth(5)).to_have_text("Diajukan")
-        row.get_by_role("link", name="Target SKP").click()
+        row.get_by_role("link", name="Target", exact=True).click()
         expect(page.get_by_role("heading", name="Status SKP: Diajukan")).to_be_visible()
         ekspektasi = page.get_by_role("link", name="Input Ekspektasi Khusus Pimpinan")
         expect(ekspektasi).to_have_count(7)
@@ -338,7 +338,7 @@ def test_kembalikan_with_a_note_reopens_the_skp_to_its_owner(page):
     walk.menu("SKP Bawahan")
     row = page.locator("#skp-bawahan tbody tr").filter(has_text="01 Mar - 31 Mar 2022")
     row = row.filter(has_text=JPT_NAMA)
-    row.get_by_role("link", name="Target SKP").click()
+    row.get_by_role("link", name="Target", exact=True).click()
     expect(page.get_by_role("heading", name="Status SKP: Diajukan")).to_be_visible()
     page.get_by_role("link", name="Kembalikan").click()
     dlg = walk.dialog("Kembalikan SKP")

@@ -53,7 +53,7 @@ def test_list_shows_the_skp_the_user_rates(world, login):
         assert f">{label}</th>" in html
     assert "PEMILIK" in html and "01 Mar - 31 Mar 2022" in html
     assert "JPT Kuantitatif" in html and "Draf" in html
-    assert f'href="/skp-bawahan/{world.skp.id}"' in html and 'aria-label="Target SKP"' in html
+    assert f'href="/skp-bawahan/{world.skp.id}"' in html and 'aria-label="Target"' in html
     assert stranger.pegawai.nama not in html
     assert "Showing 1 to 1 of 1 entries" in html
 

@@ -139,7 +139,7 @@ def test_a_skp_not_yet_set_cannot_be_rated(world, login):
 
 def test_list_links_target_and_realisasi(skp, world, login):
     html = login(world.atasan).get("/skp-bawahan/").get_data(as_text=True)
-    assert f'href="/skp-bawahan/{skp.id}" aria-label="Target SKP"' in html
+    assert f'href="/skp-bawahan/{skp.id}" aria-label="Target"' in html
     assert f'href="/skp-bawahan/{skp.id}/realisasi" aria-label="Realisasi"' in html
 
 

@@ -327,7 +327,9 @@ def test_target_skp_and_realisasi_have_one_icon_each_everywhere(me, world, login
     assert target in listing
     # Realisasi opens the period's realisasi (a draft SKP's page says it is not approved yet).
     assert f'aria-label="Realisasi" title="Realisasi">{IKON["realisasi"]}</a>' in listing
-    assert target in text(login(world.atasan).get("/skp-bawahan/"))
+    # SKP Bawahan's row buttons are "Target" and "Realisasi" (issue 10's names).
+    bawahan = text(login(world.atasan).get("/skp-bawahan/"))
+    assert f'aria-label="Target" title="Target">{IKON["target"]}</a>' in bawahan
     plan = text(me.get(f"{P}/{world.skp.id}"))
     for label, aksi in (("Edit", "edit"), ("Hapus", "hapus"), ("Set Penilai", "penilai")):
         assert f'aria-label="{label}" title="{label}">{IKON[aksi]}</a>' in plan
