@@ -6,6 +6,8 @@ rated BAIK in TRIWULAN I (set up here: the demo has nothing rated), objects, and
 Pejabat Penilai HARYOMO changes the predikat.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
@@ -109,21 +111,34 @@ def _irdian_rated_baik(app) -> int:
     return evaluasi_id
 
 
+def _realisasi_irdian(walk):
+    walk.menu("Rencana SKP JA/JF")
+    rows = walk.page.locator("#periode-rows").get_by_role("row")
+    row = rows.filter(has_text="01 Mar 2022 - 31 Mar 2022")
+    row.get_by_role("link", name="Realisasi", exact=True).click()
+    expect(walk.page.get_by_role("heading", level=1)).to_contain_text("REALISASI SKP JA/JF")
+
+
 @pytest.mark.parametrize("fixture", ["page", "page_nojs"])
 def test_irdian_objects_and_haryomo_changes_the_predikat(request, fixture, e2e_app):
     page = request.getfixturevalue(fixture)
     walk = Walk(page, js=fixture == "page")
     evaluasi_id = _irdian_rated_baik(e2e_app)
 
-    # IRDIAN: the Keberatan dialog of her evaluation (the summary's "Keberatan" button).
+    # IRDIAN: Rencana SKP JA/JF → Realisasi of her March SKP → the summary's "Keberatan".
     login_as(page, IRDIAN)
-    page.goto(f"/keberatan/ajukan/{evaluasi_id}")
-    dlg = page.get_by_role("region", name="Keberatan")  # a page of its own (opened by URL)
+    _realisasi_irdian(walk)
+    ringkas = page.get_by_role("row").filter(has_text="PREDIKAT KINERJA PEGAWAI")
+    expect(ringkas).to_contain_text("BAIK")
+    page.get_by_role("link", name="Keberatan", exact=True).click()
+    dlg = walk.dialog("Keberatan")
     expect(dlg).to_contain_text("Predikat Kinerja Pegawai: BAIK")
     dlg.get_by_label("Alasan Keberatan").fill("Realisasi 8 Dokumen belum dipertimbangkan.")
     dlg.get_by_role("button", name="Ajukan Keberatan").click()
     expect(page.get_by_text("Keberatan diajukan kepada Atasan Pejabat Penilai.")).to_be_visible()
-    expect(page.get_by_text("Menunggu keputusan Drs. HARYOMO")).to_be_visible()
+    # Without JS the objection's own page answers; with JS the realisasi page reloads.
+    menunggu = re.compile(r"Menunggu keputusan (Atasan Pejabat Penilai \()?Drs\. HARYOMO")
+    expect(page.get_by_text(menunggu)).to_be_visible()
     expect(page.get_by_role("button", name="Ajukan Keberatan")).to_have_count(0)
     walk.logout()
 
@@ -146,8 +161,10 @@ def test_irdian_objects_and_haryomo_changes_the_predikat(request, fixture, e2e_a
     expect(row).to_contain_text("Sudah diputus")
     walk.logout()
 
-    # IRDIAN sees both: the predikat she objected to and the decision.
+    # IRDIAN sees both on her realisasi: the predikat she objected to and the decision.
     login_as(page, IRDIAN)
+    _realisasi_irdian(walk)
+    expect(page.get_by_text("predikat diubah menjadi SANGAT BAIK")).to_be_visible()
     page.goto(f"/keberatan/ajukan/{evaluasi_id}")
     expect(page.get_by_text("Predikat diubah menjadi SANGAT BAIK")).to_be_visible()
     expect(page.get_by_text("Bukti dukung lengkap.", exact=False)).to_be_visible()
