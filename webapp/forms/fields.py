@@ -1,5 +1,6 @@
 """Fields and validators shared by the forms, with Indonesian messages."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from flask_wtf import FlaskForm
@@ -156,3 +157,17 @@ def pilihan(values, kosong: str | None = None) -> list[SelectChoice]:
     """Select options from a closed list, with an optional empty first option ("Pilih Satuan")."""
     choices = [SelectChoice("", kosong)] if kosong else []
     return choices + [SelectChoice(v, v) for v in values]
+
+
+def parse_typed(valuelist, formats: tuple[str, ...], message: str) -> datetime | None:
+    """What a date or time box holds, read by the first of `formats` that fits; None when
+    empty; ValueError(message) when none fits (WTForms shows it on the field)."""
+    text = " ".join(valuelist).strip()
+    if not text:
+        return None
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValueError(message)

@@ -3,14 +3,14 @@ Kembali. A moment is typed as a date and a time in the agency's zone (stored in 
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 
 from wtforms import StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import TimeInput
 
-from webapp.forms.fields import Form, VersionField, wajib
+from webapp.forms.fields import Form, VersionField, parse_typed, wajib
 from webapp.forms.profile import PegawaiField
 from webapp.forms.skp import Pilihan, PilihanRadio, TanggalField
 
@@ -32,17 +32,11 @@ class JamField(StringField):
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        text = " ".join(valuelist).strip()
         self.data = None
-        if not text:
-            return
-        for fmt in ("%H:%M", "%H:%M:%S", "%H.%M"):
-            try:
-                self.data = datetime.strptime(text, fmt).time()
-                return
-            except ValueError:
-                continue
-        raise ValueError("Jam tidak sah (contoh: 23:59).")
+        typed = parse_typed(
+            valuelist, ("%H:%M", "%H:%M:%S", "%H.%M"), "Jam tidak sah (contoh: 23:59)."
+        )
+        self.data = typed.time() if typed else None
 
     def _value(self):
         return self.data.strftime("%H:%M") if isinstance(self.data, time) else (self.data or "")

@@ -3,8 +3,6 @@
 The JA/JF screens reuse them; the labels are the manual's.
 """
 
-from datetime import datetime
-
 from wtforms import DateField, HiddenField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
@@ -12,7 +10,16 @@ from wtforms.validators import ValidationError
 from webapp.domain.berakhlak import PERAN_PENILAI
 from webapp.domain.pilihan import ASPEK, JENIS_IKU, PERIODE_PELAPORAN, PERSPEKTIF, SATUAN
 from webapp.domain.target import range_error
-from webapp.forms.fields import WAJIB, AngkaField, Form, VersionField, pilihan, teks, teks_panjang
+from webapp.forms.fields import (
+    WAJIB,
+    AngkaField,
+    Form,
+    VersionField,
+    parse_typed,
+    pilihan,
+    teks,
+    teks_panjang,
+)
 
 PENDEKATAN = [SelectChoice("kuantitatif", "Kuantitatif"), SelectChoice("kualitatif", "Kualitatif")]
 PILIHAN_TIDAK_DIKENAL = "Pilihan tidak dikenal."
@@ -24,17 +31,13 @@ class TanggalField(DateField):
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        text = " ".join(valuelist).strip()
         self.data = None
-        if not text:
-            return
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-            try:
-                self.data = datetime.strptime(text, fmt).date()
-                return
-            except ValueError:
-                continue
-        raise ValueError("Tanggal tidak sah (contoh: 01/03/2022).")
+        typed = parse_typed(
+            valuelist,
+            ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"),
+            "Tanggal tidak sah (contoh: 01/03/2022).",
+        )
+        self.data = typed.date() if typed else None
 
     def pre_validate(self, form):
         if self.data is None and not self.process_errors:
