@@ -156,13 +156,7 @@ def test_realisasi_screens_fit_and_are_accessible(crawl_page, e2e_app, irdian_di
     from tests.e2e.test_crawl import Crawl, pattern
 
     skp_id, berkas = irdian_disetujui
-    with e2e_app.app_context():
-        achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
-        kual = db.session.query(Skp).filter_by(pegawai_id=achmad.id, pendekatan="kualitatif").one()
-        kual.status = "disetujui"
-        kual_id = kual.id
-        db.session.commit()
-        db.session.remove()
+    kual_id = _achmad_kualitatif(e2e_app)
     walk = Walk(crawl_page, js=True)
     login_as(crawl_page, IRDIAN)
     open_realisasi(walk)
@@ -210,13 +204,7 @@ def _first_rencana(app, skp_id: int) -> int:
 def test_kualitatif_entries_in_the_hasil_kerja_dialog(page, e2e_app, irdian_disetujui):
     """ACHMAD's SKP JPT kualitatif: Input Realisasi on "Kinerja Utama" lists the period's
     entries (No, Indikator, Edit, Hapus); each added entry shows in the dialog and on the page."""
-    with e2e_app.app_context():
-        achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
-        kual = db.session.query(Skp).filter_by(pegawai_id=achmad.id, pendekatan="kualitatif").one()
-        kual.status = "disetujui"
-        kual_id = kual.id
-        db.session.commit()
-        db.session.remove()
+    kual_id = _achmad_kualitatif(e2e_app)
     walk = Walk(page, js=True)
     login_as(page, JPT)
     page.goto(f"/skp-jpt/{kual_id}/realisasi")
@@ -243,3 +231,15 @@ def test_kualitatif_entries_in_the_hasil_kerja_dialog(page, e2e_app, irdian_dise
     page.keyboard.press("Escape")
     expect(row).to_contain_text("Realisasi satu")
     expect(row).not_to_contain_text("Realisasi 2")
+
+
+def _achmad_kualitatif(app) -> int:
+    """ACHMAD's SKP JPT kualitatif (02 Feb – 28 Feb 2022), approved as the demo has it."""
+    with app.app_context():
+        achmad = db.session.query(Pegawai).filter_by(nip=JPT).one()
+        kual = db.session.query(Skp).filter_by(pegawai_id=achmad.id, pendekatan="kualitatif").one()
+        kual.status = "disetujui"
+        kual_id = kual.id
+        db.session.commit()
+        db.session.remove()
+    return kual_id
